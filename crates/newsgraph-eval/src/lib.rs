@@ -1,0 +1,3 @@
+//! Scoring newsgraph's stages on standard benchmark formats.
+
+pub mod sbd;

@@ -1,0 +1,1 @@
+//! Sentence-boundary evaluation. (Stub: being written.)

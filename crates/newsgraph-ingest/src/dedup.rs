@@ -1,0 +1,1 @@
+//! Content ids and near-duplicate fingerprints. (Stub: being written.)

@@ -1,0 +1,1 @@
+//! Readers. (Stub: being written.)

@@ -1,0 +1,1 @@
+//! The storage interface of newsgraph and its SQLite backend. (Stub: being written.)
