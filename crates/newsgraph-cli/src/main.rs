@@ -1,1 +1,98 @@
-fn main() {}
+//! `newsgraph`: the command-line tool.
+//!
+//! Thin glue over the library crates: it parses arguments (clap), opens the store, runs
+//! the pipeline and prints results for people (aligned text) or programs (`--json`).
+//! Exit codes are part of the interface; see [`exit`].
+
+mod analyze;
+mod articles;
+mod eval;
+mod exit;
+mod ingest;
+mod input;
+mod output;
+mod search;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// newsgraph reads news and builds an evidence-backed picture of the situation it
+/// describes: articles, actors, times, events, quotes, figures and stories.
+#[derive(Debug, Parser)]
+#[command(name = "newsgraph", version, about, long_about = None)]
+#[command(after_help = exit::EXIT_CODES_HELP)]
+struct Cli {
+    /// The SQLite database to use (created when missing).
+    #[arg(long, global = true, env = "NEWSGRAPH_DB", default_value = "newsgraph.db")]
+    db: PathBuf,
+
+    /// Print more about what happens (-v: info, -vv: debug). RUST_LOG also works.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
+
+    /// Print only errors: no progress bar, no warnings, no summary.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Read articles and print what newsgraph finds in them, without storing anything.
+    Analyze(analyze::AnalyzeArgs),
+    /// Read articles into the store (idempotent: re-ingesting stores nothing twice).
+    Ingest(ingest::IngestArgs),
+    /// List stored articles, newest first.
+    Articles(articles::ArticlesArgs),
+    /// Show one stored article by id or unique id prefix.
+    Show(articles::ShowArgs),
+    /// Full-text search over stored articles, ranked, with highlighted snippets.
+    Search(search::SearchArgs),
+    /// Score a stage of newsgraph on a benchmark file in its standard format.
+    #[command(subcommand)]
+    Eval(eval::EvalCommand),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging(cli.verbose, cli.quiet);
+    let global = output::Global {
+        db: cli.db,
+        quiet: cli.quiet,
+    };
+    let result = match cli.command {
+        Command::Analyze(args) => analyze::run(&global, args),
+        Command::Ingest(args) => ingest::run(&global, args),
+        Command::Articles(args) => articles::list(&global, args),
+        Command::Show(args) => articles::show(&global, args),
+        Command::Search(args) => search::run(&global, args),
+        Command::Eval(cmd) => eval::run(&global, cmd),
+    };
+    match result {
+        Ok(code) => code.into(),
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            exit::Code::Fatal.into()
+        }
+    }
+}
+
+fn init_logging(verbose: u8, quiet: bool) {
+    use tracing_subscriber::EnvFilter;
+    let default = match (quiet, verbose) {
+        (true, _) => "error",
+        (false, 0) => "warn",
+        (false, 1) => "info",
+        (false, _) => "debug",
+    };
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(default));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .without_time()
+        .init();
+}

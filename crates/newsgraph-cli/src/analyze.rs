@@ -1,0 +1,117 @@
+//! `newsgraph analyze`: a one-shot report on files, with no store.
+//!
+//! Prints, for people, each article's metadata and its sentences; with `--json`, the
+//! report contract of DESIGN.md §8 (every array present, empty until its stage exists).
+
+use crate::exit::Code;
+use crate::input::{self, Item, ReadArgs};
+use crate::output::{self, ellipsize, short_id, Global};
+use clap::Args;
+use newsgraph_pipeline::Analysis;
+
+/// Arguments of `newsgraph analyze`.
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    #[command(flatten)]
+    read: ReadArgs,
+
+    /// Print the report contract as JSON instead of text.
+    #[arg(long)]
+    json: bool,
+
+    /// Show at most this many sentences per article in the text report (0: all).
+    #[arg(long, default_value_t = 0)]
+    sentences: usize,
+}
+
+/// Runs `newsgraph analyze`.
+pub fn run(global: &Global, args: AnalyzeArgs) -> anyhow::Result<Code> {
+    let opts = args.read.options()?;
+    let mut analyses = Vec::new();
+    let mut failed = 0u64;
+    input::for_each_item(
+        args.read.inputs(),
+        &opts,
+        || {},
+        |item| {
+            match item {
+                Item::Failed(err) => {
+                    failed += 1;
+                    eprintln!("error: {err}");
+                }
+                Item::Article {
+                    warnings, analysis, ..
+                } => {
+                    if !global.quiet {
+                        for w in &warnings {
+                            eprintln!("warning: {w}");
+                        }
+                    }
+                    analyses.push(*analysis);
+                }
+            }
+            true
+        },
+    );
+    let analyses = newsgraph_pipeline::dedup_in_memory(analyses);
+    if args.json {
+        output::print_json(&newsgraph_pipeline::report(&analyses))?;
+    } else {
+        for analysis in &analyses {
+            print_article(analysis, args.sentences);
+        }
+        if !global.quiet {
+            eprintln!("{} articles, {failed} failed", analyses.len());
+        }
+    }
+    Ok(if failed > 0 { Code::Partial } else { Code::Success })
+}
+
+/// Prints one analysed article for people.
+fn print_article(analysis: &Analysis, max_sentences: usize) {
+    let a = &analysis.article;
+    println!("── {}  {}", short_id(&a.id), a.title);
+    field("subtitle", a.subtitle.as_deref());
+    let source = match (a.source.is_empty(), a.via.is_empty()) {
+        (true, true) => None,
+        (false, true) => Some(a.source.clone()),
+        (true, false) => Some(format!("(unknown) via {}", a.via.join(" via "))),
+        (false, false) => Some(format!("{} via {}", a.source, a.via.join(" via "))),
+    };
+    field("source", source.as_deref());
+    field("byline", a.byline.as_deref());
+    field("section", a.section.as_deref());
+    field(
+        "published",
+        Some(a.published.as_deref().unwrap_or("unknown (the article gives no date)")),
+    );
+    field("url", a.url.as_deref());
+    field("file", a.path.as_deref());
+    field("duplicate", a.duplicate_of.as_deref().map(|d| format!("near duplicate of {}", short_id(d))).as_deref());
+    field(
+        "size",
+        Some(&format!(
+            "{} bytes, {} sentences",
+            a.body.len(),
+            analysis.sentences.len()
+        )),
+    );
+    let shown = if max_sentences == 0 {
+        analysis.sentences.len()
+    } else {
+        max_sentences.min(analysis.sentences.len())
+    };
+    for s in &analysis.sentences[..shown] {
+        println!("  {:>3}  {}", s.index + 1, ellipsize(&a.body[s.start..s.end], 400));
+    }
+    if shown < analysis.sentences.len() {
+        println!("  …    {} more sentences", analysis.sentences.len() - shown);
+    }
+    println!();
+}
+
+fn field(name: &str, value: Option<&str>) {
+    if let Some(value) = value {
+        println!("   {name:<10} {value}");
+    }
+}

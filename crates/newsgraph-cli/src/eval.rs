@@ -1,0 +1,100 @@
+//! `newsgraph eval`: score a stage on a benchmark file in its standard format.
+
+use crate::exit::Code;
+use crate::output::{self, ellipsize, Global};
+use anyhow::Context;
+use clap::{Args, Subcommand};
+use newsgraph_eval::sbd;
+use serde_json::json;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// The stages that can be scored.
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Sentence boundaries, on JSON Lines of `{"text": …, "sentences": [...]}`: exact
+    /// match per case, and boundary precision/recall/F1 over all cases.
+    Sbd(SbdArgs),
+}
+
+/// Arguments of `newsgraph eval sbd`.
+#[derive(Debug, Args)]
+pub struct SbdArgs {
+    /// The gold file (JSON Lines).
+    file: PathBuf,
+
+    /// Write newsgraph's sentences to this file, in the same layout as the gold file.
+    #[arg(long, value_name = "FILE")]
+    predictions: Option<PathBuf>,
+
+    /// List at most this many failed cases (0: none).
+    #[arg(long, default_value_t = 10)]
+    show_failures: usize,
+
+    /// Print the figures as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Runs `newsgraph eval …`.
+pub fn run(_global: &Global, cmd: EvalCommand) -> anyhow::Result<Code> {
+    match cmd {
+        EvalCommand::Sbd(args) => run_sbd(args),
+    }
+}
+
+fn run_sbd(args: SbdArgs) -> anyhow::Result<Code> {
+    let content = std::fs::read_to_string(&args.file)
+        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let cases = sbd::parse_jsonl(&content).with_context(|| args.file.display().to_string())?;
+    let started = Instant::now();
+    let report = sbd::evaluate(&cases);
+    let seconds = started.elapsed().as_secs_f64();
+    if let Some(path) = &args.predictions {
+        std::fs::write(path, sbd::predictions_jsonl(&report))
+            .with_context(|| format!("cannot write predictions to {}", path.display()))?;
+    }
+    if args.json {
+        output::print_json(&json!({
+            "file": args.file.display().to_string(),
+            "cases": report.cases, "exact": report.exact, "exact_rate": report.exact_rate,
+            "precision": report.precision, "recall": report.recall, "f1": report.f1,
+            "true_positives": report.true_positives, "false_positives": report.false_positives,
+            "false_negatives": report.false_negatives, "unaligned": report.unaligned,
+            "seconds": seconds,
+        }))?;
+        return Ok(Code::Success);
+    }
+    println!("sentence boundaries on {}", args.file.display());
+    println!(
+        "  exact match  {}/{} cases ({:.1}%)",
+        report.exact,
+        report.cases,
+        100.0 * report.exact_rate
+    );
+    println!(
+        "  boundaries   precision {:.4}  recall {:.4}  F1 {:.4}  (tp {}, fp {}, fn {})",
+        report.precision,
+        report.recall,
+        report.f1,
+        report.true_positives,
+        report.false_positives,
+        report.false_negatives
+    );
+    if report.unaligned > 0 {
+        println!(
+            "  warning: {} cases had sentences not found in their text",
+            report.unaligned
+        );
+    }
+    for failure in report.failures().take(args.show_failures) {
+        println!("  ✗ line {}: {}", failure.line, ellipsize(&failure.text, 100));
+        for s in &failure.gold {
+            println!("      gold  | {s}");
+        }
+        for s in &failure.predicted {
+            println!("      ours  | {s}");
+        }
+    }
+    Ok(Code::Success)
+}

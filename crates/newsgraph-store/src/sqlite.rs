@@ -1,0 +1,821 @@
+//! The embedded SQLite backend: one file, WAL journal, versioned migrations, FTS5.
+//!
+//! Schema (version 1, see `sqlite/migrations/0001_articles.sql`):
+//!
+//! - `articles` — one row per article: every [`Article`] field (`via`, `metadata` and
+//!   `published_bounds` as JSON text), the fingerprint bit-cast to a signed INTEGER, word
+//!   and byte counts, `ingested_at`. `id` (content id) is UNIQUE; `seq INTEGER PRIMARY
+//!   KEY` is the stable row key the other tables and the full-text index join on (and
+//!   the ingestion order). A generated `undated` column leads the listing index
+//!   `(undated, published, id)`, so cursor pages seek instead of scanning.
+//! - `sentences (article, idx, start, end)` with CHECKs on the span.
+//! - `neardup_bands (band_no, band_value, article)` — the LSH index of [`crate::neardup`].
+//! - `articles_fts` — FTS5 over title and body, external content (the text is stored
+//!   once, in `articles`), kept in step by triggers; tokenizer
+//!   `porter unicode61 remove_diacritics 2`.
+//!
+//! Connections run with `journal_mode=WAL` (readers in other processes never block the
+//! writer, nor it them), `synchronous=NORMAL` (a committed article survives a crash of
+//! the process; a power cut may lose the last few commits but never corrupts),
+//! `foreign_keys=ON` and a busy timeout of [`BUSY_TIMEOUT`].
+
+mod migrations;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use newsgraph_model::{Article, ArticleId, InputFormat, Sentence};
+use rusqlite::types::Value;
+use rusqlite::{
+    params, params_from_iter, Connection, ErrorCode, OpenFlags, OptionalExtension, Row,
+    TransactionBehavior,
+};
+
+pub use migrations::{Migration, APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
+
+use crate::{
+    check_date_bound, neardup, query, ArticleSummary, ListQuery, PutOutcome, SearchHit,
+    SearchQuery, Store, StoreError, StoreStats, StoredArticle, MIN_ID_PREFIX,
+};
+
+/// How long a statement waits for another process's lock before failing with
+/// [`StoreError::Busy`].
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Weight of a title match relative to a body match in search ranking.
+const TITLE_WEIGHT: f64 = 10.0;
+
+/// A newsgraph store in one SQLite file (or in memory, for tests and one-shot runs).
+#[derive(Debug)]
+pub struct SqliteStore {
+    conn: Connection,
+    path: PathBuf,
+    /// Test hook: fail `put_article` after everything is written, before the commit.
+    #[cfg(test)]
+    fail_before_commit: bool,
+}
+
+impl SqliteStore {
+    /// Opens the database at `path`, creating it when missing, and migrates its schema
+    /// to [`LATEST_VERSION`]. Fails clearly on a non-SQLite file, another application's
+    /// database, or a database from a newer newsgraph.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| open_error(e, path))?;
+        Self::setup(conn, path.to_path_buf(), true)
+    }
+
+    /// A fresh, empty store in memory, gone when dropped.
+    pub fn open_in_memory() -> Result<Self, StoreError> {
+        let path = PathBuf::from(":memory:");
+        let conn = Connection::open_in_memory().map_err(|e| open_error(e, &path))?;
+        Self::setup(conn, path, false)
+    }
+
+    fn setup(mut conn: Connection, path: PathBuf, wal: bool) -> Result<Self, StoreError> {
+        let on_open = |e| open_error(e, &path);
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(on_open)?;
+        // The first statement that reads the file: a non-database fails here.
+        if wal {
+            let mode: String = conn
+                .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
+                .map_err(on_open)?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(StoreError::Open {
+                    path,
+                    source: format!("could not switch to WAL journal (got {mode:?})").into(),
+                });
+            }
+        }
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(on_open)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(on_open)?;
+        migrations::migrate(&mut conn, &path)?;
+        Ok(SqliteStore {
+            conn,
+            path,
+            #[cfg(test)]
+            fail_before_commit: false,
+        })
+    }
+
+    /// The database file (`:memory:` for an in-memory store).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the database.
+    pub fn schema_version(&self) -> Result<u32, StoreError> {
+        migrations::current_version(&self.conn, &self.path)
+    }
+
+    fn err(&self, e: rusqlite::Error) -> StoreError {
+        map_error(e, &self.path)
+    }
+
+    /// The `seq` of the article with this id or unique id prefix.
+    fn resolve(&self, id_or_prefix: &str) -> Result<Option<i64>, StoreError> {
+        let exact: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT seq FROM articles WHERE id = ?1")
+            .and_then(|mut st| st.query_row([id_or_prefix], |r| r.get(0)).optional())
+            .map_err(|e| self.err(e))?;
+        if exact.is_some() {
+            return Ok(exact);
+        }
+        if id_or_prefix.chars().count() < MIN_ID_PREFIX {
+            return Err(StoreError::PrefixTooShort {
+                prefix: id_or_prefix.to_string(),
+                min: MIN_ID_PREFIX,
+            });
+        }
+        // Every id starting with the prefix sorts in [prefix, prefix + U+10FFFF).
+        let upper = format!("{id_or_prefix}\u{10FFFF}");
+        let found: Vec<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT seq FROM articles WHERE id >= ?1 AND id < ?2 ORDER BY id LIMIT 2",
+            )
+            .and_then(|mut st| {
+                st.query_map([id_or_prefix, upper.as_str()], |r| r.get(0))?
+                    .collect()
+            })
+            .map_err(|e| self.err(e))?;
+        match found.as_slice() {
+            [] => Ok(None),
+            [seq] => Ok(Some(*seq)),
+            _ => {
+                let count = self
+                    .conn
+                    .query_row(
+                        "SELECT count(*) FROM articles WHERE id >= ?1 AND id < ?2",
+                        [id_or_prefix, upper.as_str()],
+                        |r| get_u64(r, 0),
+                    )
+                    .map_err(|e| self.err(e))?;
+                Err(StoreError::AmbiguousPrefix {
+                    prefix: id_or_prefix.to_string(),
+                    count,
+                })
+            }
+        }
+    }
+
+    fn load(&self, seq: i64) -> Result<StoredArticle, StoreError> {
+        let row = self
+            .conn
+            .prepare_cached(
+                "SELECT id, path, url, source, via, title, subtitle, byline, section, published,
+                        published_bounds, language, body, duplicate_of, format, metadata,
+                        fingerprint, ingested_at
+                 FROM articles WHERE seq = ?1",
+            )
+            .and_then(|mut st| st.query_row([seq], RawArticle::from_row))
+            .map_err(|e| self.err(e))?;
+        let sentences = self
+            .conn
+            .prepare_cached(
+                "SELECT idx, start, \"end\" FROM sentences WHERE article = ?1 ORDER BY idx",
+            )
+            .and_then(|mut st| {
+                st.query_map([seq], |r| {
+                    Ok(Sentence {
+                        index: get_usize(r, 0)?,
+                        start: get_usize(r, 1)?,
+                        end: get_usize(r, 2)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .map_err(|e| self.err(e))?;
+        row.into_stored(sentences, &self.path)
+    }
+
+    /// Top hits of an FTS5 query with filters: (seq, id, title, source, published, score).
+    fn ranked_hits(&self, fts: &str, q: &SearchQuery) -> Result<Vec<(i64, SearchHit)>, StoreError> {
+        let mut sql = format!(
+            "SELECT a.seq, a.id, a.title, a.source, a.published,
+                    bm25(articles_fts, {TITLE_WEIGHT:.1}, 1.0) AS rank
+             FROM articles_fts CROSS JOIN articles a ON a.seq = articles_fts.rowid
+             WHERE articles_fts MATCH ?"
+        );
+        let mut args = vec![Value::Text(fts.to_string())];
+        push_filters(
+            &mut sql,
+            &mut args,
+            q.source.as_deref(),
+            q.from.as_deref(),
+            q.to.as_deref(),
+        )?;
+        sql.push_str(" ORDER BY rank, a.seq LIMIT ?");
+        args.push(Value::Integer(limit(q.limit)));
+        let mut st = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params_from_iter(args), |r| {
+                let rank: f64 = r.get(5)?;
+                Ok((
+                    r.get(0)?,
+                    SearchHit {
+                        id: r.get(1)?,
+                        title: r.get(2)?,
+                        source: r.get(3)?,
+                        published: r.get(4)?,
+                        // bm25 is "lower is better"; report "higher is better".
+                        score: -rank,
+                        snippet: String::new(),
+                    },
+                ))
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| self.err(e))?;
+        Ok(rows)
+    }
+}
+
+/// An article row as read, before JSON columns are decoded.
+struct RawArticle {
+    id: String,
+    path: Option<String>,
+    url: Option<String>,
+    source: String,
+    via: String,
+    title: String,
+    subtitle: Option<String>,
+    byline: Option<String>,
+    section: Option<String>,
+    published: Option<String>,
+    published_bounds: Option<String>,
+    language: Option<String>,
+    body: String,
+    duplicate_of: Option<String>,
+    format: Option<String>,
+    metadata: String,
+    fingerprint: i64,
+    ingested_at: String,
+}
+
+impl RawArticle {
+    fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(RawArticle {
+            id: r.get(0)?,
+            path: r.get(1)?,
+            url: r.get(2)?,
+            source: r.get(3)?,
+            via: r.get(4)?,
+            title: r.get(5)?,
+            subtitle: r.get(6)?,
+            byline: r.get(7)?,
+            section: r.get(8)?,
+            published: r.get(9)?,
+            published_bounds: r.get(10)?,
+            language: r.get(11)?,
+            body: r.get(12)?,
+            duplicate_of: r.get(13)?,
+            format: r.get(14)?,
+            metadata: r.get(15)?,
+            fingerprint: r.get(16)?,
+            ingested_at: r.get(17)?,
+        })
+    }
+
+    fn into_stored(
+        self,
+        sentences: Vec<Sentence>,
+        path: &Path,
+    ) -> Result<StoredArticle, StoreError> {
+        let corrupt = |what: &str, e: serde_json::Error| StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: format!("article {}: bad {what}: {e}", self.id),
+        };
+        let via = serde_json::from_str(&self.via).map_err(|e| corrupt("via", e))?;
+        let metadata = serde_json::from_str(&self.metadata).map_err(|e| corrupt("metadata", e))?;
+        let published_bounds = match &self.published_bounds {
+            Some(json) => {
+                Some(serde_json::from_str(json).map_err(|e| corrupt("published_bounds", e))?)
+            }
+            None => None,
+        };
+        let format = match &self.format {
+            Some(f) => Some(
+                serde_json::from_value::<InputFormat>(serde_json::Value::String(f.clone()))
+                    .map_err(|e| corrupt("format", e))?,
+            ),
+            None => None,
+        };
+        Ok(StoredArticle {
+            article: Article {
+                id: self.id,
+                path: self.path,
+                url: self.url,
+                source: self.source,
+                via,
+                title: self.title,
+                subtitle: self.subtitle,
+                byline: self.byline,
+                section: self.section,
+                published: self.published,
+                published_bounds,
+                language: self.language,
+                body: self.body,
+                duplicate_of: self.duplicate_of,
+                format,
+                metadata,
+            },
+            sentences,
+            fingerprint: neardup::from_i64(self.fingerprint),
+            ingested_at: Some(self.ingested_at),
+        })
+    }
+}
+
+impl Store for SqliteStore {
+    fn put_article(&mut self, a: &StoredArticle) -> Result<PutOutcome, StoreError> {
+        let art = &a.article;
+        let invalid = |reason: String| StoreError::InvalidArticle {
+            id: art.id.clone(),
+            reason,
+        };
+        if art.id.is_empty() {
+            return Err(invalid("empty id".into()));
+        }
+        // What the schema cannot check (it does not see the body's length).
+        for s in &a.sentences {
+            if s.end > art.body.len() || s.start > art.body.len() {
+                return Err(invalid(format!(
+                    "sentence {} ({}..{}) lies outside the body ({} bytes)",
+                    s.index,
+                    s.start,
+                    s.end,
+                    art.body.len()
+                )));
+            }
+        }
+        let json = |what: &str, r: serde_json::Result<String>| {
+            r.map_err(|e| invalid(format!("cannot encode {what}: {e}")))
+        };
+        let via = json("via", serde_json::to_string(&art.via))?;
+        let metadata = json("metadata", serde_json::to_string(&art.metadata))?;
+        let bounds = match &art.published_bounds {
+            Some(b) => Some(json("published_bounds", serde_json::to_string(b))?),
+            None => None,
+        };
+        let int = |what: &str, n: usize| {
+            i64::try_from(n).map_err(|_| invalid(format!("{what} {n} is too large")))
+        };
+        let words = int("word count", art.body.split_whitespace().count())?;
+        let bytes = int("body length", art.body.len())?;
+
+        let path = &self.path;
+        let write_err = |e: rusqlite::Error| match e.sqlite_error_code() {
+            Some(ErrorCode::ConstraintViolation) => StoreError::InvalidArticle {
+                id: art.id.clone(),
+                reason: e.to_string(),
+            },
+            _ => map_error(e, path),
+        };
+        // IMMEDIATE: take the write lock up front, so a concurrent writer waits at BEGIN
+        // instead of failing with a deadlock when upgrading a read transaction.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(write_err)?;
+        let seq: Option<i64> = tx
+            .prepare_cached(
+                "INSERT INTO articles (id, path, url, source, via, title, subtitle, byline,
+                     section, published, published_bounds, language, body, duplicate_of,
+                     format, metadata, fingerprint, words, bytes, ingested_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                     ?17, ?18, ?19, COALESCE(?20, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))
+                 ON CONFLICT (id) DO NOTHING
+                 RETURNING seq",
+            )
+            .and_then(|mut st| {
+                st.query_row(
+                    params![
+                        art.id,
+                        art.path,
+                        art.url,
+                        art.source,
+                        via,
+                        art.title,
+                        art.subtitle,
+                        art.byline,
+                        art.section,
+                        art.published,
+                        bounds,
+                        art.language,
+                        art.body,
+                        art.duplicate_of,
+                        art.format.map(|f| f.as_str()),
+                        metadata,
+                        neardup::to_i64(a.fingerprint),
+                        words,
+                        bytes,
+                        a.ingested_at,
+                    ],
+                    |r| r.get(0),
+                )
+                .optional()
+            })
+            .map_err(write_err)?;
+        let Some(seq) = seq else {
+            // Same content id stored already: nothing to do (the transaction rolls back).
+            return Ok(PutOutcome::AlreadyPresent);
+        };
+        {
+            let mut st = tx
+                .prepare_cached(
+                    "INSERT INTO sentences (article, idx, start, \"end\") VALUES (?1, ?2, ?3, ?4)",
+                )
+                .map_err(write_err)?;
+            for s in &a.sentences {
+                st.execute(params![
+                    seq,
+                    int("sentence index", s.index)?,
+                    int("sentence start", s.start)?,
+                    int("sentence end", s.end)?
+                ])
+                .map_err(write_err)?;
+            }
+            let mut st = tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO neardup_bands (band_no, band_value, article)
+                     VALUES (?1, ?2, ?3)",
+                )
+                .map_err(write_err)?;
+            for (band_no, value) in neardup::bands(a.fingerprint).into_iter().enumerate() {
+                st.execute(params![int("band", band_no)?, value, seq])
+                    .map_err(write_err)?;
+            }
+        }
+        #[cfg(test)]
+        if self.fail_before_commit {
+            return Err(StoreError::Backend {
+                path: self.path.clone(),
+                source: "injected failure before commit".into(),
+            });
+        }
+        tx.commit().map_err(write_err)?;
+        Ok(PutOutcome::Stored)
+    }
+
+    fn contains(&self, id: &str) -> Result<bool, StoreError> {
+        self.conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?1)")
+            .and_then(|mut st| st.query_row([id], |r| r.get(0)))
+            .map_err(|e| self.err(e))
+    }
+
+    fn get_article(&self, id_or_unique_prefix: &str) -> Result<Option<StoredArticle>, StoreError> {
+        match self.resolve(id_or_unique_prefix)? {
+            Some(seq) => self.load(seq).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    fn list_articles(&self, q: &ListQuery) -> Result<Vec<ArticleSummary>, StoreError> {
+        let mut sql = String::from(
+            "SELECT id, title, source, published, byline, duplicate_of, words, bytes, path, url,
+                    ingested_at
+             FROM articles a WHERE 1",
+        );
+        let mut args = Vec::new();
+        push_filters(
+            &mut sql,
+            &mut args,
+            q.source.as_deref(),
+            q.from.as_deref(),
+            q.to.as_deref(),
+        )?;
+        if let Some(cursor) = &q.after {
+            let key = cursor.decode()?;
+            match key.published {
+                // Rows after (dated, p, id): later dated rows, then every undated row.
+                // As one row-value comparison, so it seeks into `articles_published`.
+                Some(p) => {
+                    sql.push_str(" AND (a.undated, a.published, a.id) > (0, ?, ?)");
+                    args.push(Value::Text(p));
+                }
+                None => sql.push_str(" AND a.undated = 1 AND a.published IS NULL AND a.id > ?"),
+            }
+            args.push(Value::Text(key.id));
+        }
+        if q.limit == 0 {
+            return Ok(Vec::new());
+        }
+        sql.push_str(" ORDER BY a.undated, a.published, a.id LIMIT ?");
+        args.push(Value::Integer(limit(q.limit)));
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params_from_iter(args), |r| {
+                Ok(ArticleSummary {
+                    id: r.get(0)?,
+                    title: r.get(1)?,
+                    source: r.get(2)?,
+                    published: r.get(3)?,
+                    byline: r.get(4)?,
+                    duplicate_of: r.get(5)?,
+                    words: get_usize(r, 6)?,
+                    bytes: get_usize(r, 7)?,
+                    path: r.get(8)?,
+                    url: r.get(9)?,
+                    ingested_at: r.get(10)?,
+                })
+            })
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| self.err(e))?;
+        Ok(rows)
+    }
+
+    fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
+        let fts = query::parse(&q.text)?.to_fts5();
+        if q.limit == 0 {
+            return Ok(Vec::new());
+        }
+        // Rank first, then build snippets for the page only: a snippet costs a pass over
+        // the body, and a common word may match a large share of the archive.
+        let mut hits = self.ranked_hits(&fts, q)?;
+        let style = &q.snippet;
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT snippet(articles_fts, 1, ?2, ?3, ?4, ?5) FROM articles_fts
+                 WHERE articles_fts MATCH ?1 AND rowid = ?6",
+            )
+            .map_err(|e| self.err(e))?;
+        for (seq, hit) in &mut hits {
+            hit.snippet = st
+                .query_row(
+                    params![
+                        fts,
+                        style.open,
+                        style.close,
+                        style.ellipsis,
+                        style.tokens.clamp(1, 64),
+                        *seq
+                    ],
+                    |r| r.get(0),
+                )
+                .optional()
+                .map_err(|e| self.err(e))?
+                .unwrap_or_default();
+        }
+        Ok(hits.into_iter().map(|(_, hit)| hit).collect())
+    }
+
+    fn find_near_duplicate(
+        &self,
+        fingerprint: u64,
+        max_distance: u32,
+    ) -> Result<Option<ArticleId>, StoreError> {
+        // Up to distance 3 the band index finds every match; beyond, scan every
+        // fingerprint (an index-only scan, linear in the number of articles) so that
+        // recall stays exact.
+        let banded = max_distance <= neardup::EXACT_MAX_DISTANCE;
+        let sql = if banded {
+            "SELECT DISTINCT a.seq, a.fingerprint
+             FROM neardup_bands b JOIN articles a ON a.seq = b.article
+             WHERE (b.band_no = 0 AND b.band_value = ?1)
+                OR (b.band_no = 1 AND b.band_value = ?2)
+                OR (b.band_no = 2 AND b.band_value = ?3)
+                OR (b.band_no = 3 AND b.band_value = ?4)"
+        } else {
+            "SELECT seq, fingerprint FROM articles INDEXED BY articles_fingerprint"
+        };
+        let [b0, b1, b2, b3] = neardup::bands(fingerprint);
+        let mut best: Option<(u32, i64)> = None;
+        {
+            let mut st = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+            let rows = if banded {
+                st.query(params![b0, b1, b2, b3])
+            } else {
+                st.query([])
+            };
+            let mut rows = rows.map_err(|e| self.err(e))?;
+            while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+                let seq: i64 = row.get(0).map_err(|e| self.err(e))?;
+                let fp: i64 = row.get(1).map_err(|e| self.err(e))?;
+                let distance = neardup::hamming(fingerprint, neardup::from_i64(fp));
+                // Nearest first; among equals the earliest stored.
+                if distance <= max_distance && best.is_none_or(|b| (distance, seq) < b) {
+                    best = Some((distance, seq));
+                }
+            }
+        }
+        let Some((_, seq)) = best else {
+            return Ok(None);
+        };
+        self.conn
+            .prepare_cached("SELECT id FROM articles WHERE seq = ?1")
+            .and_then(|mut st| st.query_row([seq], |r| r.get(0)))
+            .map(Some)
+            .map_err(|e| self.err(e))
+    }
+
+    fn stats(&self) -> Result<StoreStats, StoreError> {
+        let (articles, duplicates, sources): (u64, u64, u64) = self
+            .conn
+            .query_row(
+                "SELECT count(*), count(duplicate_of), count(DISTINCT NULLIF(source, ''))
+                 FROM articles",
+                [],
+                |r| Ok((get_u64(r, 0)?, get_u64(r, 1)?, get_u64(r, 2)?)),
+            )
+            .map_err(|e| self.err(e))?;
+        let sentences = self
+            .conn
+            .query_row("SELECT count(*) FROM sentences", [], |r| get_u64(r, 0))
+            .map_err(|e| self.err(e))?;
+        Ok(StoreStats {
+            articles,
+            duplicates,
+            sources,
+            sentences,
+            schema_version: self.schema_version()?,
+            backend: "sqlite",
+        })
+    }
+}
+
+/// Appends source and date filters on `articles a` to a WHERE clause.
+fn push_filters(
+    sql: &mut String,
+    args: &mut Vec<Value>,
+    source: Option<&str>,
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Result<(), StoreError> {
+    if let Some(source) = source {
+        sql.push_str(" AND a.source = ? COLLATE NOCASE");
+        args.push(Value::Text(source.to_string()));
+    }
+    // Compare at the precision of the bound: `2026-01` covers all of January on both
+    // sides. Undated articles never pass a date filter.
+    if let Some(from) = from {
+        check_date_bound("from", from)?;
+        sql.push_str(" AND substr(a.published, 1, ?) >= ?");
+        args.push(Value::Integer(len(from)));
+        args.push(Value::Text(from.to_string()));
+    }
+    if let Some(to) = to {
+        check_date_bound("to", to)?;
+        sql.push_str(" AND substr(a.published, 1, ?) <= ?");
+        args.push(Value::Integer(len(to)));
+        args.push(Value::Text(to.to_string()));
+    }
+    Ok(())
+}
+
+/// Length in characters (what SQLite's `substr` counts) of an ASCII date bound.
+fn len(s: &str) -> i64 {
+    i64::try_from(s.chars().count()).unwrap_or(i64::MAX)
+}
+
+/// An integer column that must hold a non-negative count or offset.
+fn get_usize(r: &Row<'_>, idx: usize) -> rusqlite::Result<usize> {
+    let v: i64 = r.get(idx)?;
+    usize::try_from(v).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(idx, v))
+}
+
+/// A non-negative count.
+fn get_u64(r: &Row<'_>, idx: usize) -> rusqlite::Result<u64> {
+    let v: i64 = r.get(idx)?;
+    u64::try_from(v).map_err(|_| rusqlite::Error::IntegralValueOutOfRange(idx, v))
+}
+
+fn limit(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// Classifies an SQLite error opening a database.
+fn open_error(e: rusqlite::Error, path: &Path) -> StoreError {
+    match map_error(e, path) {
+        StoreError::Backend { path, source } => StoreError::Open { path, source },
+        other => other,
+    }
+}
+
+/// Classifies an SQLite error into a [`StoreError`] naming the database.
+pub(crate) fn map_error(e: rusqlite::Error, path: &Path) -> StoreError {
+    let path = path.to_path_buf();
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => return StoreError::NotADatabase { path },
+        Some(ErrorCode::DatabaseCorrupt) => {
+            return StoreError::Corrupt {
+                path,
+                detail: e.to_string(),
+            }
+        }
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            return StoreError::Busy { path }
+        }
+        Some(ErrorCode::CannotOpen) => {
+            return StoreError::Open {
+                path,
+                source: Box::new(e),
+            }
+        }
+        _ => {}
+    }
+    match e {
+        rusqlite::Error::FromSqlConversionFailure(..)
+        | rusqlite::Error::InvalidColumnType(..)
+        | rusqlite::Error::IntegralValueOutOfRange(..) => StoreError::Corrupt {
+            path,
+            detail: format!("unexpected value in the database: {e}"),
+        },
+        e => StoreError::Backend {
+            path,
+            source: Box::new(e),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(id: &str, body: &str) -> StoredArticle {
+        StoredArticle {
+            article: Article {
+                id: id.into(),
+                source: "Test Wire".into(),
+                title: format!("Title {id}"),
+                body: body.into(),
+                ..Article::default()
+            },
+            sentences: vec![Sentence {
+                index: 0,
+                start: 0,
+                end: body.len(),
+            }],
+            fingerprint: 0xabcd,
+            ingested_at: None,
+        }
+    }
+
+    fn count(store: &SqliteStore, table: &str) -> i64 {
+        store
+            .conn
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn failure_before_commit_leaves_nothing_of_the_article() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        store.put_article(&article("first", "kept body")).unwrap();
+        store.fail_before_commit = true;
+        let err = store
+            .put_article(&article("second", "lost body"))
+            .unwrap_err();
+        assert!(err.to_string().contains("injected"), "{err}");
+        store.fail_before_commit = false;
+        assert!(!store.contains("second").unwrap());
+        assert_eq!(count(&store, "articles"), 1);
+        assert_eq!(count(&store, "sentences"), 1);
+        assert_eq!(count(&store, "neardup_bands"), 4);
+        let fts: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'lost'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(fts, 0);
+        // The store is usable afterwards and the article can be written for real.
+        assert_eq!(
+            store.put_article(&article("second", "lost body")).unwrap(),
+            PutOutcome::Stored
+        );
+        assert_eq!(count(&store, "articles"), 2);
+    }
+
+    #[test]
+    fn store_is_send() {
+        fn is_send<T: Send>() {}
+        is_send::<SqliteStore>();
+        is_send::<Box<dyn Store>>();
+    }
+
+    #[test]
+    fn fts_index_is_consistent() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        for i in 0..5 {
+            store
+                .put_article(&article(&format!("id{i}"), &format!("body number {i}")))
+                .unwrap();
+        }
+        store
+            .conn
+            .execute(
+                "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)",
+                [],
+            )
+            .unwrap();
+    }
+}
