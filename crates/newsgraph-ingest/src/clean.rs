@@ -155,7 +155,7 @@ impl Found {
         let mut any_meta = false;
         for seg in line.split(['|', '·', '•']) {
             let seg = seg.trim();
-            if seg.is_empty() || chrome::is_chrome_line(seg) {
+            if seg.is_empty() || chrome::is_chrome_line(seg, &mut String::new()) {
                 continue;
             }
             if trial.meta_line(seg) {
@@ -210,13 +210,14 @@ fn clean(raw: &str, scraped: bool) -> Cleaned {
     let units = text::units(raw);
     let mut found = Found::default();
     let n = units.len();
+    let mut buf = String::new();
 
     // 2. Header.
     let mut i = 0;
     let mut header_text: Vec<usize> = Vec::new();
     while i < n && i < 16 {
         let t: &str = &units[i].text;
-        if chrome::is_chrome_line(t) {
+        if chrome::is_chrome_line(t, &mut buf) {
             found.removed.push(t.to_string());
         } else if found.meta_line(t) || found.segmented_line(t, scraped) {
         } else if date::looks_like_date(t) {
@@ -241,7 +242,7 @@ fn clean(raw: &str, scraped: bool) -> Cleaned {
     let mut tail_removed = Vec::new();
     while end > body_start {
         let t: &str = &units[end - 1].text;
-        if chrome::is_chrome_line(t) {
+        if chrome::is_chrome_line(t, &mut buf) {
             tail_removed.push(t.to_string());
         } else if !(found.meta_line(t) || found.segmented_line(t, false)) {
             break;
@@ -286,11 +287,11 @@ fn clean(raw: &str, scraped: bool) -> Cleaned {
     let mut reports: Vec<(Option<String>, String)> = Vec::new();
     for (k, u) in body_units.iter().enumerate() {
         let t: &str = &u.text;
-        if chrome::is_chrome_line(t) {
+        if chrome::is_chrome_line(t, &mut buf) {
             removed.push(t.to_string());
             continue;
         }
-        let mut t = chrome::strip_glued_tail(t, &mut removed);
+        let mut t = chrome::strip_glued_tail(t, &mut buf, &mut removed);
         if k == last {
             if let Some(open) = meta::glued_credit_start(t) {
                 if let Some(b) = meta::parse_credit_line(&t[open..]) {

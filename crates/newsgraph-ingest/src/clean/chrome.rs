@@ -177,6 +177,9 @@ const CONTAINS: &[(&str, usize)] = &[
     ("cookie policy", 300),
 ];
 
+static CONTAINS_FINDERS: LazyLock<Vec<memmem::Finder<'static>>> =
+    LazyLock::new(|| CONTAINS.iter().map(|(p, _)| memmem::Finder::new(p)).collect());
+
 /// Words a share bar is made of ("Share Facebook X WhatsApp Email").
 const SHARE_WORDS: &[&str] = &[
     "share",
@@ -237,13 +240,19 @@ fn lower_into<'b>(s: &str, buf: &'b mut String) -> &'b str {
     buf
 }
 
-/// Whether a whole (normalised) line is chrome.
-pub(crate) fn is_chrome_line(line: &str) -> bool {
+/// Whether a whole (normalised) line is chrome; `buf` is scratch space.
+pub(crate) fn is_chrome_line(line: &str, buf: &mut String) -> bool {
     if line.len() > 500 {
         return false;
     }
-    let mut buf = String::new();
-    let lower = lower_into(line, &mut buf);
+    if line.len() > 300 {
+        // Only the long-limit prefixes can match; no need to lowercase the line.
+        let b = line.as_bytes();
+        return PREFIX.iter().any(|&(p, max)| {
+            line.len() <= max && b.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+        });
+    }
+    let lower = lower_into(line, buf);
     is_chrome_lower(lower)
 }
 
@@ -264,8 +273,8 @@ fn is_chrome_lower(lower: &str) -> bool {
             }
         }
     }
-    for &(p, max) in CONTAINS {
-        if lower.len() <= max && memmem::find(lower.as_bytes(), p.as_bytes()).is_some() {
+    for (&(_, max), finder) in CONTAINS.iter().zip(CONTAINS_FINDERS.iter()) {
+        if lower.len() <= max && finder.find(lower.as_bytes()).is_some() {
             return true;
         }
     }
@@ -321,37 +330,47 @@ fn is_follow(bare: &str) -> bool {
 
 /// Removes chrome glued to the end of a paragraph after a sentence end, repeatedly.
 /// Returns the kept text; pushes removed fragments to `removed`.
-pub(crate) fn strip_glued_tail<'a>(mut text: &'a str, removed: &mut Vec<String>) -> &'a str {
-    let mut buf = String::new();
+pub(crate) fn strip_glued_tail<'a>(
+    mut text: &'a str,
+    buf: &mut String,
+    removed: &mut Vec<String>,
+) -> &'a str {
     'outer: loop {
         let bytes = text.as_bytes();
-        let floor = text.len().saturating_sub(300);
-        // Candidate cut points: a space right after sentence-ending punctuation.
-        let mut i = text.len();
-        while i > floor {
-            i -= 1;
-            if bytes[i] != b' ' || i == 0 {
+        // When the paragraph itself ends a sentence, only a short exact chrome phrase
+        // can be glued on ("… said. Email."), so a short window suffices.
+        let window = if ends_sentence_bytes(bytes) { 48 } else { 300 };
+        let floor = text.len().saturating_sub(window);
+        // Candidate cut points: sentence-ending punctuation, closing quotes, a space.
+        for p in memchr::memrchr3_iter(b'.', b'!', b'?', &bytes[floor..]) {
+            let mut i = floor + p + 1;
+            loop {
+                match bytes.get(i..) {
+                    Some([b'"' | b'\'' | b')' | b']', ..]) => i += 1,
+                    Some([0xE2, 0x80, 0x99 | 0x9D, ..]) => i += 3,
+                    Some([0xC2, 0xBB, ..]) => i += 2,
+                    _ => break,
+                }
+            }
+            if bytes.get(i) != Some(&b' ') {
                 continue;
             }
-            let head = text[..i].trim_end();
-            if !ends_sentence(head) {
-                continue;
-            }
-            let tail = text[i..].trim();
-            if tail.is_empty() {
-                continue;
-            }
+            let tail = &text[i + 1..];
             // A glued tail that ends like a sentence is most likely a sentence ("Read
             // more about it in the report."), unless it is chrome word for word.
-            let lower = lower_into(tail, &mut buf);
-            let chrome = if ends_sentence(tail) {
+            let sentence = ends_sentence_bytes(tail.as_bytes());
+            if tail.is_empty() || (sentence && tail.len() > 40) {
+                continue;
+            }
+            let lower = lower_into(tail, buf);
+            let chrome = if sentence {
                 EXACT.contains(&lower.trim_end_matches(['.', '!', '?', '…']))
             } else {
                 is_chrome_lower(lower)
             };
             if chrome {
                 removed.push(tail.to_string());
-                text = head;
+                text = &text[..i];
                 continue 'outer;
             }
         }
@@ -362,8 +381,20 @@ pub(crate) fn strip_glued_tail<'a>(mut text: &'a str, removed: &mut Vec<String>)
 /// Whether `s` ends a sentence: `.`, `!`, `?` or `…`, possibly inside closing quotes or
 /// brackets.
 pub(crate) fn ends_sentence(s: &str) -> bool {
-    let s = s.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
-    s.ends_with(['.', '!', '?', '…'])
+    ends_sentence_bytes(s.as_bytes())
+}
+
+/// [`ends_sentence`] on bytes, without decoding characters.
+fn ends_sentence_bytes(mut b: &[u8]) -> bool {
+    loop {
+        match b {
+            [rest @ .., b'"' | b'\'' | b')' | b']'] => b = rest,
+            // ’ ” (E2 80 99/9D) and » (C2 BB)
+            [rest @ .., 0xE2, 0x80, 0x99 | 0x9D] | [rest @ .., 0xC2, 0xBB] => b = rest,
+            [.., b'.' | b'!' | b'?'] | [.., 0xE2, 0x80, 0xA6] => return true,
+            _ => return false,
+        }
+    }
 }
 
 static AD_FINDER: LazyLock<memmem::Finder<'static>> =
@@ -447,7 +478,7 @@ mod tests {
             "Share Facebook X WhatsApp Email",
             "4 min read",
         ] {
-            assert!(is_chrome_line(l), "{l}");
+            assert!(is_chrome_line(l, &mut String::new()), "{l}");
         }
     }
 
@@ -462,7 +493,7 @@ mod tests {
             "Follow-up talks are expected in March.",
             "The advertisement was pulled after complaints.",
         ] {
-            assert!(!is_chrome_line(l), "{l}");
+            assert!(!is_chrome_line(l, &mut String::new()), "{l}");
         }
     }
 
@@ -470,12 +501,13 @@ mod tests {
     fn glued_tail() {
         let mut removed = Vec::new();
         assert_eq!(
-            strip_glued_tail("It will cost $70 billion. Comments Here:", &mut removed),
+            strip_glued_tail("It will cost $70 billion. Comments Here:", &mut String::new(), &mut removed),
             "It will cost $70 billion."
         );
         assert_eq!(
             strip_glued_tail(
                 "They met. Share this article Read more: Talks resume",
+                &mut String::new(),
                 &mut removed
             ),
             "They met."
@@ -483,6 +515,7 @@ mod tests {
         assert_eq!(
             strip_glued_tail(
                 "Hamas fails to disarm. Comments are closed for now",
+                &mut String::new(),
                 &mut removed
             ),
             "Hamas fails to disarm. Comments are closed for now"

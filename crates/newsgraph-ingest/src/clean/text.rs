@@ -9,7 +9,9 @@
 //! files) is detected and each block is joined into one unit, so that a paragraph never
 //! ends in the middle of a sentence because of a line width.
 
+use memchr::memmem;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// One paragraph candidate.
 #[derive(Debug, Clone)]
@@ -167,36 +169,52 @@ fn is_space(c: char) -> bool {
     )
 }
 
-/// Whether a trimmed line holds anything `normalize` would change. One pass over bytes.
+/// Bytes that may start something `normalize` changes: C0 controls (tab, CR, VT, FF) and
+/// the lead bytes of the Unicode spaces and invisible characters handled there.
+static SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = true;
+        c += 1;
+    }
+    t[0xC2] = true;
+    t[0xE1] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+};
+
+static DOUBLE_SPACE: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new("  "));
+
+/// Whether a trimmed line holds anything `normalize` would change. A table-driven scan
+/// that stops only at candidate bytes (most lines are plain text with curly quotes).
 fn needs_fix(b: &[u8]) -> bool {
-    let mut prev_space = false;
+    if DOUBLE_SPACE.find(b).is_some() {
+        return true;
+    }
     let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        match c {
-            b' ' => {
-                if prev_space {
-                    return true;
-                }
-                prev_space = true;
-                i += 1;
-                continue;
-            }
-            b'\t' | b'\r' | 0x0B | 0x0C => return true,
-            0xC2 if b.get(i + 1) == Some(&0xA0) => return true,
-            0xE1 if b.get(i + 1) == Some(&0x9A) && b.get(i + 2) == Some(&0x80) => return true,
-            0xE2 => match (b.get(i + 1), b.get(i + 2)) {
-                (Some(0x80), Some(0x80..=0x8B | 0xAF)) | (Some(0x81), Some(0x9F | 0xA0)) => {
-                    return true
-                }
-                _ => {}
-            },
-            0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80) => return true,
-            0xEF if b.get(i + 1) == Some(&0xBB) && b.get(i + 2) == Some(&0xBF) => return true,
-            _ => {}
+    while let Some(p) = b[i..].iter().position(|&c| SPECIAL[usize::from(c)]) {
+        let at = i + p;
+        let next = |k: usize| b.get(at + k).copied().unwrap_or(0);
+        let hit = match b[at] {
+            b'\n' => false,
+            c if c < 0x20 => matches!(c, b'\t' | b'\r' | 0x0B | 0x0C),
+            0xC2 => next(1) == 0xA0,
+            0xE1 => next(1) == 0x9A && next(2) == 0x80,
+            0xE2 => matches!(
+                (next(1), next(2)),
+                (0x80, 0x80..=0x8B | 0xAF) | (0x81, 0x9F | 0xA0)
+            ),
+            0xE3 => next(1) == 0x80 && next(2) == 0x80,
+            _ => next(1) == 0xBB && next(2) == 0xBF,
+        };
+        if hit {
+            return true;
         }
-        prev_space = false;
-        i += 1;
+        i = at + 1;
     }
     false
 }
