@@ -64,7 +64,11 @@ pub fn run(global: &Global, args: AnalyzeArgs) -> anyhow::Result<Code> {
             eprintln!("{} articles, {failed} failed", analyses.len());
         }
     }
-    Ok(if failed > 0 { Code::Partial } else { Code::Success })
+    Ok(if failed > 0 {
+        Code::Partial
+    } else {
+        Code::Success
+    })
 }
 
 /// Prints one analysed article for people.
@@ -83,11 +87,21 @@ fn print_article(analysis: &Analysis, max_sentences: usize) {
     field("section", a.section.as_deref());
     field(
         "published",
-        Some(a.published.as_deref().unwrap_or("unknown (the article gives no date)")),
+        Some(
+            a.published
+                .as_deref()
+                .unwrap_or("unknown (the article gives no date)"),
+        ),
     );
     field("url", a.url.as_deref());
     field("file", a.path.as_deref());
-    field("duplicate", a.duplicate_of.as_deref().map(|d| format!("near duplicate of {}", short_id(d))).as_deref());
+    field(
+        "duplicate",
+        a.duplicate_of
+            .as_deref()
+            .map(|d| format!("near duplicate of {}", short_id(d)))
+            .as_deref(),
+    );
     field(
         "size",
         Some(&format!(
@@ -102,7 +116,11 @@ fn print_article(analysis: &Analysis, max_sentences: usize) {
         max_sentences.min(analysis.sentences.len())
     };
     for s in &analysis.sentences[..shown] {
-        println!("  {:>3}  {}", s.index + 1, ellipsize(&a.body[s.start..s.end], 400));
+        println!(
+            "  {:>3}  {}",
+            s.index + 1,
+            ellipsize(&a.body[s.start..s.end], 400)
+        );
     }
     if shown < analysis.sentences.len() {
         println!("  …    {} more sentences", analysis.sentences.len() - shown);

@@ -76,8 +76,17 @@ pub fn list(global: &Global, args: ArticlesArgs) -> anyhow::Result<Code> {
         println!(
             "{:<12}  {:<25}  {:<14}  {}",
             short_id(&a.id),
-            a.published.as_deref().map_or("—".to_string(), |p| ellipsize(p, 25)),
-            ellipsize(if a.source.is_empty() { "—" } else { &a.source }, 14),
+            a.published
+                .as_deref()
+                .map_or("—".to_string(), |p| ellipsize(p, 25)),
+            ellipsize(
+                if a.source.is_empty() {
+                    "—"
+                } else {
+                    &a.source
+                },
+                14
+            ),
             title
         );
     }
@@ -108,7 +117,11 @@ pub fn show(global: &Global, args: ShowArgs) -> anyhow::Result<Code> {
     let stored = match store.get_article(&args.id) {
         Ok(Some(stored)) => stored,
         Ok(None) | Err(StoreError::NotFound { .. }) => {
-            eprintln!("error: no article with id {:?} in {}", args.id, global.db.display());
+            eprintln!(
+                "error: no article with id {:?} in {}",
+                args.id,
+                global.db.display()
+            );
             return Ok(Code::NotFound);
         }
         Err(e) => return Err(e.into()),
@@ -130,7 +143,11 @@ pub fn show(global: &Global, args: ShowArgs) -> anyhow::Result<Code> {
     println!();
     let mut meta = vec![("id", a.id.clone())];
     if !a.source.is_empty() || !a.via.is_empty() {
-        let mut s = if a.source.is_empty() { "(unknown)".to_string() } else { a.source.clone() };
+        let mut s = if a.source.is_empty() {
+            "(unknown)".to_string()
+        } else {
+            a.source.clone()
+        };
         for v in &a.via {
             s.push_str(" via ");
             s.push_str(v);
@@ -162,7 +179,13 @@ pub fn show(global: &Global, args: ShowArgs) -> anyhow::Result<Code> {
     println!();
     if args.sentences {
         for s in &stored.sentences {
-            println!("{:>3} [{}..{}] {}", s.index + 1, s.start, s.end, &a.body[s.start..s.end]);
+            println!(
+                "{:>3} [{}..{}] {}",
+                s.index + 1,
+                s.start,
+                s.end,
+                &a.body[s.start..s.end]
+            );
         }
     } else {
         for para in a.body.split('\n') {

@@ -88,7 +88,11 @@ fn run_sbd(args: SbdArgs) -> anyhow::Result<Code> {
         );
     }
     for failure in report.failures().take(args.show_failures) {
-        println!("  ✗ line {}: {}", failure.line, ellipsize(&failure.text, 100));
+        println!(
+            "  ✗ line {}: {}",
+            failure.line,
+            ellipsize(&failure.text, 100)
+        );
         for s in &failure.gold {
             println!("      gold  | {s}");
         }

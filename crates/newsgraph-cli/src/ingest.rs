@@ -92,13 +92,16 @@ pub fn run(global: &Global, args: IngestArgs) -> anyhow::Result<Code> {
                 Item::Failed(err) => {
                     summary.failed += 1;
                     bar.suspend(|| eprintln!("error: {err}"));
-                    summary.record(args.json, Outcome {
-                        origin: err.path().unwrap_or("").to_string(),
-                        id: None,
-                        outcome: "failed",
-                        duplicate_of: None,
-                        error: Some(err.to_string()),
-                    });
+                    summary.record(
+                        args.json,
+                        Outcome {
+                            origin: err.path().unwrap_or("").to_string(),
+                            id: None,
+                            outcome: "failed",
+                            duplicate_of: None,
+                            error: Some(err.to_string()),
+                        },
+                    );
                 }
                 Item::Article {
                     origin,
@@ -133,13 +136,16 @@ pub fn run(global: &Global, args: IngestArgs) -> anyhow::Result<Code> {
                                 "{} stored, {} already present, {} failed",
                                 summary.stored, summary.already_present, summary.failed
                             ));
-                            summary.record(args.json, Outcome {
-                                origin,
-                                id: Some(id),
-                                outcome,
-                                duplicate_of,
-                                error: None,
-                            });
+                            summary.record(
+                                args.json,
+                                Outcome {
+                                    origin,
+                                    id: Some(id),
+                                    outcome,
+                                    duplicate_of,
+                                    error: None,
+                                },
+                            );
                         }
                         Err(err) => {
                             // The store itself failed: stop rather than fail every

@@ -125,18 +125,20 @@ fn flush(
 ) -> bool {
     let items: Vec<Item> = std::mem::take(batch)
         .into_par_iter()
-        .map(|raw| match raw.and_then(|raw| read::build_article(raw, opts)) {
-            Err(e) => Item::Failed(e),
-            Ok(ReadArticle {
-                article,
-                warnings,
-                origin,
-            }) => Item::Article {
-                origin,
-                warnings,
-                analysis: Box::new(newsgraph_pipeline::analyze(article)),
+        .map(
+            |raw| match raw.and_then(|raw| read::build_article(raw, opts)) {
+                Err(e) => Item::Failed(e),
+                Ok(ReadArticle {
+                    article,
+                    warnings,
+                    origin,
+                }) => Item::Article {
+                    origin,
+                    warnings,
+                    analysis: Box::new(newsgraph_pipeline::analyze(article)),
+                },
             },
-        })
+        )
         .collect();
     for item in items {
         if !sink(item) {

@@ -24,7 +24,12 @@ use std::process::ExitCode;
 #[command(after_help = exit::EXIT_CODES_HELP)]
 struct Cli {
     /// The SQLite database to use (created when missing).
-    #[arg(long, global = true, env = "NEWSGRAPH_DB", default_value = "newsgraph.db")]
+    #[arg(
+        long,
+        global = true,
+        env = "NEWSGRAPH_DB",
+        default_value = "newsgraph.db"
+    )]
     db: PathBuf,
 
     /// Print more about what happens (-v: info, -vv: debug). RUST_LOG also works.

@@ -74,8 +74,15 @@ pub fn run(global: &Global, args: SearchArgs) -> anyhow::Result<Code> {
             rank + 1,
             short_id(&h.id),
             h.title,
-            if h.source.is_empty() { "—" } else { &h.source },
-            h.published.as_deref().map(|p| format!(", {p}")).unwrap_or_default()
+            if h.source.is_empty() {
+                "—"
+            } else {
+                &h.source
+            },
+            h.published
+                .as_deref()
+                .map(|p| format!(", {p}"))
+                .unwrap_or_default()
         );
         println!("    {}", h.snippet.replace('\n', " "));
     }

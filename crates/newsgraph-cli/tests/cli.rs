@@ -49,9 +49,8 @@ fn ingest_json(db: &Path, paths: &[&Path]) -> (Value, i32) {
         .output()
         .unwrap();
     (
-        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-            panic!("{e}: {}", String::from_utf8_lossy(&out.stderr))
-        }),
+        serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr))),
         out.status.code().unwrap_or(-1),
     )
 }
@@ -75,7 +74,12 @@ fn examples_ingest_with_one_exact_and_one_near_duplicate() {
     assert_eq!(articles.len(), 11);
     let syndicated = articles
         .iter()
-        .find(|a| a["path"].as_str().unwrap().ends_with("07_muscat_talks_syndicated.txt"))
+        .find(|a| {
+            a["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("07_muscat_talks_syndicated.txt")
+        })
         .unwrap();
     let original = articles
         .iter()
@@ -84,7 +88,12 @@ fn examples_ingest_with_one_exact_and_one_near_duplicate() {
     assert_eq!(syndicated["duplicate_of"], original["id"]);
     let undated = articles
         .iter()
-        .find(|a| a["path"].as_str().unwrap().ends_with("05_analysis_undated.txt"))
+        .find(|a| {
+            a["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("05_analysis_undated.txt")
+        })
         .unwrap();
     assert!(undated["published"].is_null());
 }
@@ -115,7 +124,11 @@ fn seeds_twice_store_two_articles() {
 #[test]
 fn seeds_metadata_through_the_cli() {
     let Some(seeds) = seeds() else { return };
-    let report = json_of(newsgraph(Path::new("/nonexistent.db")).args(["analyze", "--json"]).arg(&seeds));
+    let report = json_of(
+        newsgraph(Path::new("/nonexistent.db"))
+            .args(["analyze", "--json"])
+            .arg(&seeds),
+    );
     let articles = report["articles"].as_array().unwrap();
     assert_eq!(articles.len(), 2);
     let dated = articles
@@ -142,7 +155,8 @@ fn seeds_metadata_through_the_cli() {
     for s in report["sentences"].as_array().unwrap() {
         let article = articles.iter().find(|a| a["id"] == s["article"]).unwrap();
         let body = article["body"].as_str().unwrap();
-        let text = &body[s["start"].as_u64().unwrap() as usize..s["end"].as_u64().unwrap() as usize];
+        let text =
+            &body[s["start"].as_u64().unwrap() as usize..s["end"].as_u64().unwrap() as usize];
         assert!(!text.ends_with("U.S."), "sentence ends on U.S.: {text}");
     }
 }
@@ -155,12 +169,22 @@ fn analyze_json_has_every_contract_array() {
             .arg(examples().join("01_tanker_seized.txt")),
     );
     for key in [
-        "articles", "mentions", "actors", "timexes", "quantities", "events", "quotes",
-        "stories", "series",
+        "articles",
+        "mentions",
+        "actors",
+        "timexes",
+        "quantities",
+        "events",
+        "quotes",
+        "stories",
+        "series",
     ] {
         assert!(report[key].is_array(), "{key} missing");
     }
-    assert!(!Path::new("/nonexistent.db").exists(), "analyze must not create a store");
+    assert!(
+        !Path::new("/nonexistent.db").exists(),
+        "analyze must not create a store"
+    );
 }
 
 #[test]
@@ -204,11 +228,23 @@ fn bad_inputs_are_named_and_the_batch_goes_on_without_touching_stored_articles()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("a_binary.txt") && stderr.contains("binary"), "{stderr}");
-    assert!(stderr.contains("b_empty.txt") && stderr.contains("empty"), "{stderr}");
-    assert!(stderr.contains("c_cp1252.txt") && stderr.contains("warning"), "{stderr}");
+    assert!(
+        stderr.contains("a_binary.txt") && stderr.contains("binary"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("b_empty.txt") && stderr.contains("empty"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("c_cp1252.txt") && stderr.contains("warning"),
+        "{stderr}"
+    );
     assert!(stderr.contains("d_lines.jsonl:2"), "{stderr}");
-    assert!(stderr.contains("e_huge.txt") && stderr.contains("larger than"), "{stderr}");
+    assert!(
+        stderr.contains("e_huge.txt") && stderr.contains("larger than"),
+        "{stderr}"
+    );
     assert!(stderr.contains("no_such_file.txt"), "{stderr}");
 
     let after = list(&db);
@@ -246,7 +282,10 @@ fn show_and_search_find_stored_articles() {
     let hits = json_of(newsgraph(&db).args(["search", "--json", "Gharibabadi"]));
     let hits = hits["hits"].as_array().unwrap();
     assert!(!hits.is_empty());
-    assert!(hits[0]["snippet"].as_str().unwrap().contains("[Gharibabadi]"));
+    assert!(hits[0]["snippet"]
+        .as_str()
+        .unwrap()
+        .contains("[Gharibabadi]"));
     let id = hits[0]["id"].as_str().unwrap();
     let shown = json_of(newsgraph(&db).args(["show", "--json", &id[..8]]));
     assert_eq!(shown["article"]["id"], id);
@@ -301,7 +340,11 @@ fn wire_file(dir: &Path, n: usize) -> PathBuf {
     let mut f = std::io::BufWriter::new(std::fs::File::create(&path).unwrap());
     for k in 0..n {
         let body = (0..30)
-            .map(|s| format!("Bulletin {k} line {s} reports that convoy {k} moved {s} kilometres overnight."))
+            .map(|s| {
+                format!(
+                    "Bulletin {k} line {s} reports that convoy {k} moved {s} kilometres overnight."
+                )
+            })
             .collect::<Vec<_>>()
             .join(" ");
         writeln!(
@@ -318,7 +361,10 @@ fn wait_for_rows(db: &Path, at_least: usize) {
     for _ in 0..400 {
         std::thread::sleep(std::time::Duration::from_millis(25));
         if db.exists() {
-            if let Ok(out) = newsgraph(db).args(["articles", "--json", "--limit", "100000"]).output() {
+            if let Ok(out) = newsgraph(db)
+                .args(["articles", "--json", "--limit", "100000"])
+                .output()
+            {
                 if let Ok(v) = serde_json::from_slice::<Value>(&out.stdout) {
                     if v["articles"].as_array().map_or(0, Vec::len) >= at_least {
                         return;
@@ -350,14 +396,28 @@ fn kill_9_during_ingest_leaves_a_consistent_store_and_a_rerun_completes() {
     child.wait().unwrap();
 
     let partial = list(&db);
-    assert!(partial.len() < n, "ingest finished before it was killed; make the input larger");
+    assert!(
+        partial.len() < n,
+        "ingest finished before it was killed; make the input larger"
+    );
     for a in &partial {
-        let shown = json_of(newsgraph(&db).args(["show", "--json"]).arg(a["id"].as_str().unwrap()));
-        assert_eq!(shown["sentences"].as_array().unwrap().len(), 30, "half-stored article");
+        let shown = json_of(
+            newsgraph(&db)
+                .args(["show", "--json"])
+                .arg(a["id"].as_str().unwrap()),
+        );
+        assert_eq!(
+            shown["sentences"].as_array().unwrap().len(),
+            30,
+            "half-stored article"
+        );
     }
     let (summary, code) = ingest_json(&db, &[&wires]);
     assert_eq!(code, 0);
-    assert_eq!(summary["already_present"].as_u64().unwrap(), partial.len() as u64);
+    assert_eq!(
+        summary["already_present"].as_u64().unwrap(),
+        partial.len() as u64
+    );
     assert_eq!(list(&db).len(), n);
 }
 
@@ -419,7 +479,13 @@ fn eval_sbd_scores_and_writes_predictions() {
     );
     assert_eq!(v["exact"], 1);
     assert_eq!(v["f1"], 1.0);
-    let written: Value =
-        serde_json::from_str(std::fs::read_to_string(&preds).unwrap().lines().next().unwrap()).unwrap();
+    let written: Value = serde_json::from_str(
+        std::fs::read_to_string(&preds)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
     assert_eq!(written["sentences"].as_array().unwrap().len(), 2);
 }

@@ -16,7 +16,7 @@
 //!    first line that reads like a paragraph (ends a sentence, or is long). Of the
 //!    candidates, a short all-caps line (or a short Title-Case line followed by a longer
 //!    one, or a breadcrumb) is the section, the next is the title, the next the
-//!    subtitle; any others stay in the body.
+//!    subtitle when it is short (≤ 16 words); any others stay in the body.
 //! 3. **Tail.** From the bottom, chrome, bylines, "Reporting by …; Editing by …" credit
 //!    lines, source lines and date lines are taken off.
 //! 4. **Body.** The remaining lines minus whole-line chrome, with chrome glued to a
@@ -206,6 +206,13 @@ fn is_header_text(line: &str, first: bool) -> bool {
     !chrome::ends_sentence(line) && !line.ends_with([';', ',', ':'])
 }
 
+/// Whether a header line after the headline is short enough to be a deck. Longer lines
+/// without final punctuation are usually a lead paragraph whose full stop was lost, and
+/// the lead carries the main facts, so it stays in the body.
+fn is_deck(line: &str) -> bool {
+    line.len() <= 120 && line.split_whitespace().count() <= 16
+}
+
 fn clean(raw: &str, scraped: bool) -> Cleaned {
     let units = text::units(raw);
     let mut found = Found::default();
@@ -272,8 +279,10 @@ fn clean(raw: &str, scraped: bool) -> Cleaned {
                 rest = more;
             }
             if let Some((&k, more)) = rest.split_first() {
-                subtitle = Some(units[k].text.to_string());
-                rest = more;
+                if is_deck(&units[k].text) {
+                    subtitle = Some(units[k].text.to_string());
+                    rest = more;
+                }
             }
         }
         body_units.extend(rest.iter().map(|&k| &units[k]));

@@ -27,8 +27,14 @@ fn heavy_chrome() {
     let c = clean_scraped(HEAVY_CHROME);
     assert_eq!(c.section.as_deref(), Some("Middle East"));
     assert_eq!(c.published.as_deref(), Some("2025-03-12T08:15"));
-    assert_eq!(c.title.as_deref(), Some("Regional ministers agree to reopen border crossing"));
-    assert_eq!(c.subtitle.as_deref(), Some("Trucks carrying food and fuel expected within days"));
+    assert_eq!(
+        c.title.as_deref(),
+        Some("Regional ministers agree to reopen border crossing")
+    );
+    assert_eq!(
+        c.subtitle.as_deref(),
+        Some("Trucks carrying food and fuel expected within days")
+    );
     assert_eq!(c.byline.as_deref(), Some("Lena Marsh and Omar Haddad"));
     assert_eq!(c.via, ["Reuters"]);
     assert_eq!(c.dateline.as_deref(), Some("AMMAN"));
@@ -51,10 +57,16 @@ fn date_lines() {
         ("Jan 1, 2026", Some("2026-01-01")),
         ("January 1, 2026", Some("2026-01-01")),
         ("2026-01-01T21:01:00Z", Some("2026-01-01T21:01:00Z")),
-        ("2026-01-01T21:01:05+02:00", Some("2026-01-01T21:01:05+02:00")),
+        (
+            "2026-01-01T21:01:05+02:00",
+            Some("2026-01-01T21:01:05+02:00"),
+        ),
         ("2026-01-01", Some("2026-01-01")),
         ("Wednesday, 1 January 2026", Some("2026-01-01")),
-        ("Wed, 01 Jan 2026 21:01:00 +0000", Some("2026-01-01T21:01:00+00:00")),
+        (
+            "Wed, 01 Jan 2026 21:01:00 +0000",
+            Some("2026-01-01T21:01:00+00:00"),
+        ),
         ("1 Jan 2026 | 14:30", Some("2026-01-01T14:30")),
         ("01/01/2026", Some("2026-01-01")),
         ("25/01/2026", Some("2026-01-25")),
@@ -71,7 +83,11 @@ fn date_lines() {
         let c = clean_scraped(&raw);
         assert_eq!(c.published.as_deref(), want, "{line}");
         assert_eq!(c.section.as_deref(), Some("WORLD"), "{line}");
-        assert_eq!(c.title.as_deref(), Some("Harbour reopens after storm repairs"), "{line}");
+        assert_eq!(
+            c.title.as_deref(),
+            Some("Harbour reopens after storm repairs"),
+            "{line}"
+        );
         assert!(c.body.starts_with("The harbour reopened"), "{line}");
     }
 }
@@ -95,7 +111,10 @@ The union said it would ask for emergency support. (Reporting by Jane Doe in Val
 #[test]
 fn bylines_and_credit_lines() {
     let c = clean_scraped(BYLINES);
-    assert_eq!(c.title.as_deref(), Some("Farmers count losses after late frost"));
+    assert_eq!(
+        c.title.as_deref(),
+        Some("Farmers count losses after late frost")
+    );
     assert_eq!(c.published.as_deref(), Some("2026-01-05"));
     assert_eq!(c.byline.as_deref(), Some("Jane Doe and John Roe"));
     assert!(c.body.ends_with("would ask for emergency support."));
@@ -115,7 +134,9 @@ fn bylines_and_credit_lines() {
     let sentence = "Farmers count losses after late frost\nFruit growers lost half of their harvest.\nBy the end of the week prices had doubled";
     let c = clean_scraped(sentence);
     assert_eq!(c.byline, None);
-    assert!(c.body.ends_with("By the end of the week prices had doubled"));
+    assert!(c
+        .body
+        .ends_with("By the end of the week prices had doubled"));
 }
 
 #[test]
@@ -131,7 +152,10 @@ fn datelines_and_source_lines() {
     let c = clean_body(reuters);
     assert_eq!(c.via, ["Reuters", "Example Energy Daily"]);
     assert_eq!(c.dateline, None);
-    assert_eq!(c.body, "(Reuters) - Oil prices rose on Monday after a pipeline outage.");
+    assert_eq!(
+        c.body,
+        "(Reuters) - Oil prices rose on Monday after a pipeline outage."
+    );
 }
 
 #[test]
@@ -140,7 +164,10 @@ fn syndication_sentence() {
     let c = clean_scraped(raw);
     assert_eq!(c.source.as_deref(), Some("Harbour Times"));
     assert_eq!(c.via, ["Example"]);
-    assert_eq!(c.title.as_deref(), Some("Example: Ports brace for strike as talks stall"));
+    assert_eq!(
+        c.title.as_deref(),
+        Some("Example: Ports brace for strike as talks stall")
+    );
 }
 
 const NO_METADATA: &str = "The city council voted on Tuesday to extend the night bus network to the northern suburbs.\n\nThe new routes will start in spring, a council spokeswoman said. Fares will not change.\n\nResidents had campaigned for the extension for three years.";
@@ -149,7 +176,14 @@ const NO_METADATA: &str = "The city council voted on Tuesday to extend the night
 fn no_metadata() {
     let c = clean_scraped(NO_METADATA);
     assert_eq!(
-        (&c.title, &c.subtitle, &c.byline, &c.section, &c.published, &c.source),
+        (
+            &c.title,
+            &c.subtitle,
+            &c.byline,
+            &c.section,
+            &c.published,
+            &c.source
+        ),
         (&None, &None, &None, &None, &None, &None)
     );
     assert!(c.via.is_empty() && c.removed.is_empty());
@@ -171,7 +205,10 @@ fn whitespace_and_unicode() {
     let raw = "\u{feff}  Night\u{a0}buses   extended\t to suburbs \r\n\r\nThe council’s vote — 31 to 9 —\u{a0}was “decisive”.  \r\n   \r\nFares\u{2009}will not change.\r\n";
     let c = clean_scraped(raw);
     assert_eq!(c.title.as_deref(), Some("Night buses extended to suburbs"));
-    assert_eq!(c.body, "The council’s vote — 31 to 9 — was “decisive”.\nFares will not change.");
+    assert_eq!(
+        c.body,
+        "The council’s vote — 31 to 9 — was “decisive”.\nFares will not change."
+    );
 }
 
 #[test]
@@ -179,7 +216,10 @@ fn title_case_section_and_single_line_page() {
     let raw = "Middle East\nNeighbours agree on new water-sharing deal\nThe two governments signed the agreement on Sunday.";
     let c = clean_scraped(raw);
     assert_eq!(c.section.as_deref(), Some("Middle East"));
-    assert_eq!(c.title.as_deref(), Some("Neighbours agree on new water-sharing deal"));
+    assert_eq!(
+        c.title.as_deref(),
+        Some("Neighbours agree on new water-sharing deal")
+    );
 
     // Only one short line: it is kept as body, not turned into a title.
     let c = clean_scraped("Neighbours agree on new water-sharing deal");

@@ -20,12 +20,8 @@ const MONTHS: [&str; 12] = [
 ];
 
 fn days_in(y: u32, m: u32) -> u32 {
-    match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+    let first = jiff::civil::Date::new(y as i16, m as i8, 1).expect("valid month");
+    first.days_in_month() as u32
 }
 
 /// Lines that mix prose, chrome, dates, bylines and odd whitespace.

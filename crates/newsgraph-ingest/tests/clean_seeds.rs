@@ -52,8 +52,12 @@ fn undated_seed() {
     assert_eq!(c.via, ["Axios"]);
     assert!(c.body.starts_with("On February 4, US President"));
     // The syndication sentence is text, not chrome: it stays.
-    assert!(c.body.contains("if diplomatic efforts fail, Caliber.Az reports via Axios."));
-    assert!(c.body.ends_with("despite Trump’s efforts to contest the results."));
+    assert!(c
+        .body
+        .contains("if diplomatic efforts fail, Caliber.Az reports via Axios."));
+    assert!(c
+        .body
+        .ends_with("despite Trump’s efforts to contest the results."));
 }
 
 #[test]

@@ -58,21 +58,8 @@ fn clean_throughput_on_bbc() {
         docs.len(),
         bytes as f64 / 1e6
     );
-    assert!(titled * 10 >= docs.len() * 9, "titles on only {titled} docs");
-}
-
-#[test]
-#[ignore]
-fn probe_bbc_removed() {
-    let mut docs = Vec::new();
-    collect(Path::new(CORPUS), &mut docs);
-    for d in &docs {
-        let c = clean_scraped(d);
-        for r in &c.removed {
-            println!("REMOVED\t{r}");
-        }
-        if c.byline.is_some() || c.section.is_some() || c.subtitle.is_some() || c.published.is_some() || !c.via.is_empty() || c.source.is_some() || c.dateline.is_some() {
-            println!("META\t{:?} | {:?} | {:?} | {:?} | {:?} | {:?} | {:?} | {:?}", c.title, c.subtitle, c.byline, c.section, c.published, c.via, c.source, c.dateline);
-        }
-    }
+    assert!(
+        titled * 10 >= docs.len() * 9,
+        "titles on only {titled} docs"
+    );
 }

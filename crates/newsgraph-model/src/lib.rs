@@ -643,10 +643,7 @@ mod tests {
 
     #[test]
     fn enums_use_contract_spelling() {
-        assert_eq!(
-            serde_json::to_string(&MentionKind::Gpe).unwrap(),
-            "\"GPE\""
-        );
+        assert_eq!(serde_json::to_string(&MentionKind::Gpe).unwrap(), "\"GPE\"");
         assert_eq!(
             serde_json::to_string(&Modality::Threatened).unwrap(),
             "\"THREATENED\""

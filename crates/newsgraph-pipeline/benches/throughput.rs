@@ -217,8 +217,18 @@ fn generated(n: usize) -> Vec<Vec<u8>> {
         (rng % k as u64) as usize
     };
     let months = [
-        "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     (0..n)
         .map(|i| {

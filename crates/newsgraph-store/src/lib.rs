@@ -21,8 +21,8 @@
 //!   `-excluded`, `OR`); it is parsed by [`query`] and re-rendered for the backend, so
 //!   no input can cause a syntax error in the backend's full-text language.
 //! - **Near duplicates** are found by locality-sensitive banding over 64-bit
-//!   fingerprints ([`neardup`]): an indexed lookup up to Hamming distance 3, a linear
-//!   scan beyond; both exact.
+//!   fingerprints ([`neardup`]): an indexed lookup up to Hamming distance 3, a scan of
+//!   the fingerprints cached in memory beyond; both exact.
 //!
 //! The SQLite backend is [`SqliteStore`]; see its module for schema and migrations.
 

@@ -21,6 +21,7 @@
 
 mod migrations;
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -50,6 +51,9 @@ const TITLE_WEIGHT: f64 = 10.0;
 pub struct SqliteStore {
     conn: Connection,
     path: PathBuf,
+    /// Every stored fingerprint, in memory, for near-duplicate lookups beyond the band
+    /// index's exact range; refreshed from the database before each lookup.
+    fingerprints: RefCell<FingerprintCache>,
     /// Test hook: fail `put_article` after everything is written, before the commit.
     #[cfg(test)]
     fail_before_commit: bool,
@@ -97,6 +101,7 @@ impl SqliteStore {
         Ok(SqliteStore {
             conn,
             path,
+            fingerprints: RefCell::default(),
             #[cfg(test)]
             fail_before_commit: false,
         })
@@ -328,6 +333,36 @@ impl RawArticle {
             fingerprint: neardup::from_i64(self.fingerprint),
             ingested_at: Some(self.ingested_at),
         })
+    }
+}
+
+/// Fingerprints of stored articles, by ingestion sequence number.
+#[derive(Debug, Default)]
+struct FingerprintCache {
+    seqs: Vec<i64>,
+    fingerprints: Vec<u64>,
+    /// Highest sequence number loaded; rows above it are read on the next refresh
+    /// (including rows written by other processes since).
+    max_seq: i64,
+}
+
+impl SqliteStore {
+    /// Loads the fingerprints stored since the last refresh into the cache.
+    fn refresh_fingerprints(&self) -> Result<(), StoreError> {
+        let mut cache = self.fingerprints.borrow_mut();
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT seq, fingerprint FROM articles WHERE seq > ?1 ORDER BY seq")
+            .map_err(|e| self.err(e))?;
+        let mut rows = st.query([cache.max_seq]).map_err(|e| self.err(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.err(e))? {
+            let seq: i64 = row.get(0).map_err(|e| self.err(e))?;
+            let fp: i64 = row.get(1).map_err(|e| self.err(e))?;
+            cache.seqs.push(seq);
+            cache.fingerprints.push(neardup::from_i64(fp));
+            cache.max_seq = seq;
+        }
+        Ok(())
     }
 }
 
@@ -571,38 +606,41 @@ impl Store for SqliteStore {
         fingerprint: u64,
         max_distance: u32,
     ) -> Result<Option<ArticleId>, StoreError> {
-        // Up to distance 3 the band index finds every match; beyond, scan every
-        // fingerprint (an index-only scan, linear in the number of articles) so that
-        // recall stays exact.
-        let banded = max_distance <= neardup::EXACT_MAX_DISTANCE;
-        let sql = if banded {
-            "SELECT DISTINCT a.seq, a.fingerprint
-             FROM neardup_bands b JOIN articles a ON a.seq = b.article
-             WHERE (b.band_no = 0 AND b.band_value = ?1)
-                OR (b.band_no = 1 AND b.band_value = ?2)
-                OR (b.band_no = 2 AND b.band_value = ?3)
-                OR (b.band_no = 3 AND b.band_value = ?4)"
-        } else {
-            "SELECT seq, fingerprint FROM articles INDEXED BY articles_fingerprint"
-        };
-        let [b0, b1, b2, b3] = neardup::bands(fingerprint);
+        // Up to distance 3 the band index finds every match with a few index lookups;
+        // beyond, the bands would miss pairs, so compare against every fingerprint in
+        // the in-memory cache (8 bytes an article; about a millisecond per million).
         let mut best: Option<(u32, i64)> = None;
-        {
-            let mut st = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
-            let rows = if banded {
-                st.query(params![b0, b1, b2, b3])
-            } else {
-                st.query([])
-            };
-            let mut rows = rows.map_err(|e| self.err(e))?;
+        let mut consider = |seq: i64, fp: u64| {
+            let distance = neardup::hamming(fingerprint, fp);
+            // Nearest first; among equals the earliest stored.
+            if distance <= max_distance && best.is_none_or(|b| (distance, seq) < b) {
+                best = Some((distance, seq));
+            }
+        };
+        if max_distance <= neardup::EXACT_MAX_DISTANCE {
+            let [b0, b1, b2, b3] = neardup::bands(fingerprint);
+            let mut st = self
+                .conn
+                .prepare_cached(
+                    "SELECT DISTINCT a.seq, a.fingerprint
+                     FROM neardup_bands b JOIN articles a ON a.seq = b.article
+                     WHERE (b.band_no = 0 AND b.band_value = ?1)
+                        OR (b.band_no = 1 AND b.band_value = ?2)
+                        OR (b.band_no = 2 AND b.band_value = ?3)
+                        OR (b.band_no = 3 AND b.band_value = ?4)",
+                )
+                .map_err(|e| self.err(e))?;
+            let mut rows = st.query(params![b0, b1, b2, b3]).map_err(|e| self.err(e))?;
             while let Some(row) = rows.next().map_err(|e| self.err(e))? {
                 let seq: i64 = row.get(0).map_err(|e| self.err(e))?;
                 let fp: i64 = row.get(1).map_err(|e| self.err(e))?;
-                let distance = neardup::hamming(fingerprint, neardup::from_i64(fp));
-                // Nearest first; among equals the earliest stored.
-                if distance <= max_distance && best.is_none_or(|b| (distance, seq) < b) {
-                    best = Some((distance, seq));
-                }
+                consider(seq, neardup::from_i64(fp));
+            }
+        } else {
+            self.refresh_fingerprints()?;
+            let cache = self.fingerprints.borrow();
+            for (&seq, &fp) in cache.seqs.iter().zip(&cache.fingerprints) {
+                consider(seq, fp);
             }
         }
         let Some((_, seq)) = best else {

@@ -177,8 +177,12 @@ const CONTAINS: &[(&str, usize)] = &[
     ("cookie policy", 300),
 ];
 
-static CONTAINS_FINDERS: LazyLock<Vec<memmem::Finder<'static>>> =
-    LazyLock::new(|| CONTAINS.iter().map(|(p, _)| memmem::Finder::new(p)).collect());
+static CONTAINS_FINDERS: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::new(|| {
+    CONTAINS
+        .iter()
+        .map(|(p, _)| memmem::Finder::new(p))
+        .collect()
+});
 
 /// Words a share bar is made of ("Share Facebook X WhatsApp Email").
 const SHARE_WORDS: &[&str] = &[
@@ -249,7 +253,9 @@ pub(crate) fn is_chrome_line(line: &str, buf: &mut String) -> bool {
         // Only the long-limit prefixes can match; no need to lowercase the line.
         let b = line.as_bytes();
         return PREFIX.iter().any(|&(p, max)| {
-            line.len() <= max && b.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+            line.len() <= max
+                && b.get(..p.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
         });
     }
     let lower = lower_into(line, buf);
@@ -501,7 +507,11 @@ mod tests {
     fn glued_tail() {
         let mut removed = Vec::new();
         assert_eq!(
-            strip_glued_tail("It will cost $70 billion. Comments Here:", &mut String::new(), &mut removed),
+            strip_glued_tail(
+                "It will cost $70 billion. Comments Here:",
+                &mut String::new(),
+                &mut removed
+            ),
             "It will cost $70 billion."
         );
         assert_eq!(

@@ -503,8 +503,8 @@ pub(crate) fn reports_via(para: &str) -> Vec<(Option<String>, String)> {
 /// Wall Street Journal"), up to five, stopping after a word with trailing punctuation.
 fn capitalised_run(s: &str) -> Option<String> {
     let mut end = 0;
-    let mut words = 0;
-    for w in s.split(' ') {
+    let mut start = 0;
+    for (words, w) in s.split(' ').enumerate() {
         let bare = w.trim_end_matches(['.', ',', ';', ':', ')', '"', '”', '’']);
         let bare = bare
             .strip_suffix("’s")
@@ -514,12 +514,11 @@ fn capitalised_run(s: &str) -> Option<String> {
         if !ok || bare.is_empty() || words == 5 {
             break;
         }
-        let start = w.as_ptr() as usize - s.as_ptr() as usize;
         end = start + bare.len();
-        words += 1;
         if bare.len() != w.len() {
             break;
         }
+        start += w.len() + 1;
     }
     let run = s[..end].trim_end_matches(" of");
     (!run.is_empty()).then(|| run.to_string())
@@ -528,15 +527,17 @@ fn capitalised_run(s: &str) -> Option<String> {
 /// The capitalised words at the end of `s`, up to four, not crossing punctuation.
 fn capitalised_run_before(s: &str) -> Option<String> {
     let mut start = s.len();
-    let mut words = 0;
-    for w in s.rsplit(' ') {
+    for (words, w) in s.rsplit(' ').enumerate() {
         if words == 4 || !starts_upper(w) || w.ends_with([',', ';', ':', ')']) {
             break;
         }
-        start = w.as_ptr() as usize - s.as_ptr() as usize;
-        words += 1;
+        start -= w.len();
+        let run = &s[start..];
+        if run.len() < s.len() {
+            start -= 1;
+        }
     }
-    let run = &s[start..];
+    let run = s[start..].trim_start();
     let pronoun = matches!(run, "It" | "He" | "She" | "They" | "This" | "The" | "We");
     (!run.is_empty() && !pronoun).then(|| run.to_string())
 }
