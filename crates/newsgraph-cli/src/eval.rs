@@ -27,6 +27,11 @@ pub struct SbdArgs {
     #[arg(long, value_name = "FILE")]
     predictions: Option<PathBuf>,
 
+    /// Score another system's sentences from this file (same layout, same texts in the
+    /// same order) instead of running newsgraph: a side-by-side with the same scorer.
+    #[arg(long, value_name = "FILE", conflicts_with = "predictions")]
+    score: Option<PathBuf>,
+
     /// List at most this many failed cases (0: none).
     #[arg(long, default_value_t = 10)]
     show_failures: usize,
@@ -48,7 +53,30 @@ fn run_sbd(args: SbdArgs) -> anyhow::Result<Code> {
         .with_context(|| format!("cannot read {}", args.file.display()))?;
     let cases = sbd::parse_jsonl(&content).with_context(|| args.file.display().to_string())?;
     let started = Instant::now();
-    let report = sbd::evaluate(&cases);
+    let report = match &args.score {
+        None => sbd::evaluate(&cases),
+        Some(path) => {
+            let content = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            let theirs = sbd::parse_jsonl(&content).with_context(|| path.display().to_string())?;
+            if theirs.len() != cases.len()
+                || theirs.iter().zip(&cases).any(|((_, t), (_, g))| t.text != g.text)
+            {
+                anyhow::bail!(
+                    "{}: its texts differ from those of {} (same cases in the same order needed)",
+                    path.display(),
+                    args.file.display()
+                );
+            }
+            let answers: std::collections::HashMap<String, Vec<String>> = theirs
+                .into_iter()
+                .map(|(_, case)| (case.text, case.sentences))
+                .collect();
+            sbd::evaluate_with(&cases, |text| {
+                answers.get(text).cloned().unwrap_or_default()
+            })
+        }
+    };
     let seconds = started.elapsed().as_secs_f64();
     if let Some(path) = &args.predictions {
         std::fs::write(path, sbd::predictions_jsonl(&report))
@@ -65,7 +93,14 @@ fn run_sbd(args: SbdArgs) -> anyhow::Result<Code> {
         }))?;
         return Ok(Code::Success);
     }
-    println!("sentence boundaries on {}", args.file.display());
+    match &args.score {
+        None => println!("sentence boundaries on {} (newsgraph)", args.file.display()),
+        Some(p) => println!(
+            "sentence boundaries on {} (predictions from {})",
+            args.file.display(),
+            p.display()
+        ),
+    }
     println!(
         "  exact match  {}/{} cases ({:.1}%)",
         report.exact,
@@ -97,7 +132,7 @@ fn run_sbd(args: SbdArgs) -> anyhow::Result<Code> {
             println!("      gold  | {s}");
         }
         for s in &failure.predicted {
-            println!("      ours  | {s}");
+            println!("      pred  | {s}");
         }
     }
     Ok(Code::Success)

@@ -489,3 +489,30 @@ fn eval_sbd_scores_and_writes_predictions() {
     .unwrap();
     assert_eq!(written["sentences"].as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn eval_sbd_scores_another_systems_predictions() {
+    let tmp = tempfile::tempdir().unwrap();
+    let gold = tmp.path().join("gold.jsonl");
+    std::fs::write(
+        &gold,
+        "{\"text\": \"Rain fell. Roads flooded.\", \"sentences\": [\"Rain fell.\", \"Roads flooded.\"]}\n",
+    )
+    .unwrap();
+    let theirs = tmp.path().join("theirs.jsonl");
+    std::fs::write(
+        &theirs,
+        "{\"text\": \"Rain fell. Roads flooded.\", \"sentences\": [\"Rain fell. Roads flooded.\"]}\n",
+    )
+    .unwrap();
+    let v = json_of(
+        Command::cargo_bin("newsgraph")
+            .unwrap()
+            .args(["eval", "sbd", "--json"])
+            .arg(&gold)
+            .arg("--score")
+            .arg(&theirs),
+    );
+    assert_eq!(v["exact"], 0);
+    assert_eq!(v["recall"], 0.0);
+}
