@@ -53,7 +53,9 @@ pub fn run(global: &Global, args: AnalyzeArgs) -> anyhow::Result<Code> {
             true
         },
     );
+    let read = analyses.len();
     let analyses = newsgraph_pipeline::dedup_in_memory(analyses);
+    let exact_duplicates = read - analyses.len();
     if args.json {
         output::print_json(&newsgraph_pipeline::report(&analyses))?;
     } else {
@@ -61,7 +63,10 @@ pub fn run(global: &Global, args: AnalyzeArgs) -> anyhow::Result<Code> {
             print_article(analysis, args.sentences);
         }
         if !global.quiet {
-            eprintln!("{} articles, {failed} failed", analyses.len());
+            eprintln!(
+                "{} articles ({exact_duplicates} exact duplicates left out), {failed} failed",
+                analyses.len()
+            );
         }
     }
     Ok(if failed > 0 {
@@ -123,7 +128,11 @@ fn print_article(analysis: &Analysis, max_sentences: usize) {
         );
     }
     if shown < analysis.sentences.len() {
-        println!("  …    {} more sentences", analysis.sentences.len() - shown);
+        let more = analysis.sentences.len() - shown;
+        println!(
+            "  …    {more} more sentence{}",
+            if more == 1 { "" } else { "s" }
+        );
     }
     println!();
 }
