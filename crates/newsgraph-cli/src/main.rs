@@ -20,7 +20,7 @@ use std::process::ExitCode;
 /// newsgraph reads news and builds an evidence-backed picture of the situation it
 /// describes: articles, actors, times, events, quotes, figures and stories.
 #[derive(Debug, Parser)]
-#[command(name = "newsgraph", version, about, long_about = None)]
+#[command(name = "newsgraph", version)]
 #[command(after_help = exit::EXIT_CODES_HELP)]
 struct Cli {
     /// The SQLite database to use (created when missing).
@@ -50,7 +50,7 @@ enum Command {
     Analyze(analyze::AnalyzeArgs),
     /// Read articles into the store (idempotent: re-ingesting stores nothing twice).
     Ingest(ingest::IngestArgs),
-    /// List stored articles, newest first.
+    /// List stored articles by publication date, oldest first (undated last).
     Articles(articles::ArticlesArgs),
     /// Show one stored article by id or unique id prefix.
     Show(articles::ShowArgs),
