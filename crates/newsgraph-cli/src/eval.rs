@@ -15,6 +15,25 @@ pub enum EvalCommand {
     /// Sentence boundaries, on JSON Lines of `{"text": …, "sentences": [...]}`: exact
     /// match per case, and boundary precision/recall/F1 over all cases.
     Sbd(SbdArgs),
+    /// Time expressions, on TimeML files (TempEval-3 layout: DCT and gold TIMEX3 tags):
+    /// strict and relaxed match P/R/F1, type and value accuracy, value F1.
+    Timex(TimexArgs),
+}
+
+/// Arguments of `newsgraph eval timex`.
+#[derive(Debug, Args)]
+pub struct TimexArgs {
+    /// A `.tml` file, or a directory searched recursively for them.
+    path: PathBuf,
+
+    /// Write each document back as TimeML with newsgraph's TIMEX3 tags, under the same
+    /// relative path in this directory (for the official TempEval-3 scorer).
+    #[arg(long, value_name = "DIR")]
+    predictions: Option<PathBuf>,
+
+    /// Print the figures as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 /// Arguments of `newsgraph eval sbd`.
@@ -45,7 +64,27 @@ pub struct SbdArgs {
 pub fn run(_global: &Global, cmd: EvalCommand) -> anyhow::Result<Code> {
     match cmd {
         EvalCommand::Sbd(args) => run_sbd(args),
+        EvalCommand::Timex(args) => run_timex(args),
     }
+}
+
+fn run_timex(args: TimexArgs) -> anyhow::Result<Code> {
+    let started = Instant::now();
+    let report = newsgraph_eval::timex::evaluate_dir(&args.path, args.predictions.as_deref())
+        .with_context(|| format!("cannot evaluate {}", args.path.display()))?;
+    let seconds = started.elapsed().as_secs_f64();
+    if args.json {
+        let mut value = serde_json::to_value(&report)?;
+        if let Some(obj) = value.as_object_mut() {
+            obj.insert("seconds".into(), json!(seconds));
+        }
+        output::print_json(&value)?;
+    } else {
+        println!("time expressions on {}", args.path.display());
+        println!("{report}");
+        println!("({seconds:.2}s)");
+    }
+    Ok(Code::Success)
 }
 
 fn run_sbd(args: SbdArgs) -> anyhow::Result<Code> {

@@ -4,6 +4,7 @@
 //! the pipeline and prints results for people (aligned text) or programs (`--json`).
 //! Exit codes are part of the interface; see [`exit`].
 
+mod actors;
 mod analyze;
 mod articles;
 mod eval;
@@ -40,6 +41,11 @@ struct Cli {
     #[arg(short, long, global = true)]
     quiet: bool,
 
+    /// Extend the knowledge base with this file (same format as the built-in data;
+    /// repeatable, later files may refer to earlier ones).
+    #[arg(long = "kb", global = true, value_name = "FILE")]
+    kb: Vec<PathBuf>,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -56,6 +62,9 @@ enum Command {
     Show(articles::ShowArgs),
     /// Full-text search over stored articles, ranked, with highlighted snippets.
     Search(search::SearchArgs),
+    /// List stored actors with mention counts, roles and names; `actors show NAME`
+    /// shows one actor with every mention and its sentence.
+    Actors(actors::ActorsArgs),
     /// Score a stage of newsgraph on a benchmark file in its standard format.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
@@ -64,6 +73,10 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     init_logging(cli.verbose, cli.quiet);
+    if let Err(err) = actors::install_kb(&cli.kb, cli.quiet) {
+        eprintln!("error: {err:#}");
+        return exit::Code::Fatal.into();
+    }
     let global = output::Global {
         db: cli.db,
         quiet: cli.quiet,
@@ -74,6 +87,7 @@ fn main() -> ExitCode {
         Command::Articles(args) => articles::list(&global, args),
         Command::Show(args) => articles::show(&global, args),
         Command::Search(args) => search::run(&global, args),
+        Command::Actors(args) => actors::run(&global, args),
         Command::Eval(cmd) => eval::run(&global, cmd),
     };
     match result {

@@ -29,4 +29,27 @@ pub enum EvalError {
         #[source]
         source: std::io::Error,
     },
+    /// A TimeML document that cannot be read.
+    #[error("{path}: not TimeML as expected: {reason}")]
+    Tml {
+        /// The file.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A CoNLL file that cannot be read (the message names the line), or a tagger
+    /// model that cannot be loaded.
+    #[error(transparent)]
+    Ner(#[from] newsgraph_ner::NerError),
+    /// Gold and predicted tag sequences that do not line up.
+    #[error("predictions do not match the gold data: {0}")]
+    Mismatch(String),
+    /// An article-extraction benchmark directory that cannot be read as such.
+    #[error("{path}: not the article-extraction-benchmark layout: {reason}")]
+    Benchmark {
+        /// The file.
+        path: String,
+        /// What is wrong.
+        reason: String,
+    },
 }

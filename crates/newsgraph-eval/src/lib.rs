@@ -1,6 +1,9 @@
 //! Scoring newsgraph's stages on standard benchmark formats.
 
 pub mod error;
+pub mod extract;
+pub mod ner;
 pub mod sbd;
+pub mod timex;
 
 pub use error::EvalError;

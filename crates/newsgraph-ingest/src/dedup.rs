@@ -55,24 +55,86 @@ pub const NEAR_DUPLICATE_MAX_DISTANCE: u32 = 10;
 /// collapsed to one space, trimmed.
 pub fn normalise(text: &str) -> String {
     let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    normalise_with(text, |piece| out.extend_from_slice(piece));
+    // Only whole UTF-8 sequences are emitted, so this never fails.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Size of the scratch buffer [`normalise_with`] fills before handing it on.
+const NORMALISE_CHUNK: usize = 4096;
+
+/// Bytes [`normalise_with`] looks at per step of its fast path.
+const BLOCK: usize = 16;
+
+/// The [`normalise`]d text of `text`, handed to `emit` in pieces of whole UTF-8
+/// sequences (through a fixed stack buffer, so [`content_id`] can hash a body of any
+/// size without building its normalised copy).
+///
+/// Whitespace and non-ASCII characters are handled here; ASCII letters are lowercased
+/// in each piece just before it is emitted (lowercasing never yields an ASCII capital,
+/// and `make_ascii_lowercase` leaves the bytes of multi-byte characters alone). The
+/// fast path takes 16 bytes at a time when they are printable ASCII without two spaces
+/// in a row (most of a news text): such a block is copied as it is, apart from a
+/// leading or trailing space, which goes through the same pending-space rule as any
+/// other white space.
+fn normalise_with(text: &str, mut emit: impl FnMut(&[u8])) {
+    let mut buf = [0u8; NORMALISE_CHUNK];
+    let mut n = 0;
+    let mut flush = |buf: &mut [u8; NORMALISE_CHUNK], n: &mut usize| {
+        buf[..*n].make_ascii_lowercase();
+        emit(&buf[..*n]);
+        *n = 0;
+    };
+    // A space is owed before the next character (only once something was written).
     let mut pending_space = false;
+    let mut started = false;
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut utf8 = [0u8; 4];
     while i < bytes.len() {
+        // Room for a space and a block, or the longest lowercase expansion of a char.
+        if n + BLOCK + 1 > NORMALISE_CHUNK {
+            flush(&mut buf, &mut n);
+        }
+        if let Some(block) = bytes.get(i..i + BLOCK) {
+            if plain_block(block) {
+                i += BLOCK;
+                let mut core = block;
+                if let [b' ', rest @ ..] = core {
+                    pending_space = started;
+                    core = rest;
+                }
+                let trailing = core.last() == Some(&b' ');
+                if trailing {
+                    core = &core[..core.len() - 1];
+                }
+                // `core` is not empty: a block has no two spaces in a row.
+                if pending_space {
+                    buf[n] = b' ';
+                    n += 1;
+                }
+                buf[n..n + core.len()].copy_from_slice(core);
+                n += core.len();
+                started = true;
+                pending_space = trailing;
+                continue;
+            }
+        }
         let b = bytes[i];
         if b.is_ascii() {
-            // Fast path: most news text is ASCII; same result as the general path.
             i += 1;
             if matches!(b, b' ' | b'\t'..=b'\r') {
-                pending_space = !out.is_empty();
+                pending_space = started;
                 continue;
             }
             if pending_space {
-                out.push(b' ');
+                buf[n] = b' ';
+                n += 1;
                 pending_space = false;
             }
-            out.push(b.to_ascii_lowercase());
+            buf[n] = b;
+            n += 1;
+            started = true;
             continue;
         }
         let c = text[i..]
@@ -81,26 +143,51 @@ pub fn normalise(text: &str) -> String {
             .unwrap_or(char::REPLACEMENT_CHARACTER);
         i += c.len_utf8();
         if c.is_whitespace() {
-            pending_space = !out.is_empty();
+            pending_space = started;
             continue;
         }
         if pending_space {
-            out.push(b' ');
+            buf[n] = b' ';
+            n += 1;
             pending_space = false;
         }
+        started = true;
         match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => out.push(b'\''),
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => {
+                buf[n] = b'\'';
+                n += 1;
+            }
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
-            | '\u{00BB}' => out.push(b'"'),
+            | '\u{00BB}' => {
+                buf[n] = b'"';
+                n += 1;
+            }
             c => {
                 for lower in c.to_lowercase() {
-                    out.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
+                    let enc = lower.encode_utf8(&mut utf8).as_bytes();
+                    buf[n..n + enc.len()].copy_from_slice(enc);
+                    n += enc.len();
                 }
             }
         }
     }
-    // Only whole UTF-8 sequences were pushed, so this never fails.
-    String::from_utf8(out).unwrap_or_default()
+    if n > 0 {
+        flush(&mut buf, &mut n);
+    }
+}
+
+/// Whether a block is printable ASCII (space and DEL included) without two spaces in a
+/// row. Written without early exits so that it compiles to a few SIMD comparisons.
+#[inline(always)]
+fn plain_block(block: &[u8]) -> bool {
+    let printable = block
+        .iter()
+        .fold(true, |ok, &b| ok & (b.wrapping_sub(0x20) < 0x60));
+    let double_space = block
+        .iter()
+        .zip(&block[1..])
+        .fold(false, |found, (&a, &b)| found | ((a == b' ') & (b == b' ')));
+    printable & !double_space
 }
 
 /// The content id of an article: 32 lowercase hex digits of BLAKE3 over `source`
@@ -110,34 +197,47 @@ pub fn content_id(source: &str, body: &str) -> String {
     let mut hasher = blake3::Hasher::new();
     hasher.update(source.trim().as_bytes());
     hasher.update(&[0]);
-    hasher.update(normalise(body).as_bytes());
+    normalise_with(body, |piece| {
+        hasher.update(piece);
+    });
     let hex = hasher.finalize().to_hex();
     hex.as_str()[..32].to_owned()
 }
 
-/// The words fingerprints are made of: the runs of alphanumeric characters of the
-/// [`normalise`]d text (so punctuation and spacing changes do not count), written
-/// lowercased into `buf` with their byte ranges in `spans`, without building the
-/// normalised text itself.
-fn words(text: &str, buf: &mut Vec<u8>, spans: &mut Vec<(usize, usize)>) {
-    let mut start: Option<usize> = None;
-    let mut utf8 = [0u8; 4];
-    let end_word = |buf: &Vec<u8>, start: &mut Option<usize>, spans: &mut Vec<(usize, usize)>| {
-        if let Some(s) = start.take() {
-            spans.push((s, buf.len()));
+/// Receives the words of a text byte by byte (see [`words`]).
+trait WordSink {
+    /// One byte of the current word (a new word starts after [`WordSink::end_word`]).
+    fn byte(&mut self, b: u8);
+    /// Several bytes of the current word: ASCII letters and digits, not yet lowercased.
+    fn ascii_run(&mut self, run: &[u8]) {
+        for &b in run {
+            self.byte(b.to_ascii_lowercase());
         }
-    };
+    }
+    /// The current word, if any, is complete.
+    fn end_word(&mut self);
+}
+
+/// The words fingerprints are made of: the runs of alphanumeric characters of the
+/// [`normalise`]d text (so punctuation and spacing changes do not count), streamed
+/// lowercased into `sink`, without building the normalised text itself.
+fn words(text: &str, sink: &mut impl WordSink) {
+    let mut utf8 = [0u8; 4];
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
-            i += 1;
             if b.is_ascii_alphanumeric() {
-                start.get_or_insert(buf.len());
-                buf.push(b.to_ascii_lowercase());
+                let run = bytes[i..]
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .unwrap_or(bytes.len() - i);
+                sink.ascii_run(&bytes[i..i + run]);
+                i += run;
             } else {
-                end_word(buf, &mut start, spans);
+                sink.end_word();
+                i += 1;
             }
             continue;
         }
@@ -150,25 +250,24 @@ fn words(text: &str, buf: &mut Vec<u8>, spans: &mut Vec<(usize, usize)>) {
         // mapping can yield a non-alphanumeric mark, as "İ" does).
         for lower in c.to_lowercase() {
             if lower.is_alphanumeric() {
-                start.get_or_insert(buf.len());
-                buf.extend_from_slice(lower.encode_utf8(&mut utf8).as_bytes());
+                for &x in lower.encode_utf8(&mut utf8).as_bytes() {
+                    sink.byte(x);
+                }
             } else {
-                end_word(buf, &mut start, spans);
+                sink.end_word();
             }
         }
     }
-    end_word(buf, &mut start, spans);
+    sink.end_word();
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
-fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(FNV_PRIME);
-    }
-    hash
+/// One FNV-1a step.
+#[inline(always)]
+fn fnv1a_byte(hash: u64, b: u8) -> u64 {
+    (hash ^ u64::from(b)).wrapping_mul(FNV_PRIME)
 }
 
 /// SplitMix64's finaliser: spreads FNV's weak low-entropy bits over all 64.
@@ -178,43 +277,115 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// Stable 64-bit hash of a shingle (its words joined by a 0xFF byte, which UTF-8
-/// never contains).
-fn shingle_hash(shingle: &[&[u8]]) -> u64 {
-    let mut hash = FNV_OFFSET;
-    for (i, word) in shingle.iter().enumerate() {
-        if i > 0 {
-            hash = fnv1a(hash, &[0xFF]);
-        }
-        hash = fnv1a(hash, word);
-    }
-    mix(hash)
-}
+/// The byte joining the words of a shingle before hashing (UTF-8 never contains it).
+const SHINGLE_SEPARATOR: u8 = 0xFF;
 
 /// Number of words per shingle.
 pub const SHINGLE_WORDS: usize = 3;
 
-/// 64-bit SimHash of `body` over word 3-shingles of the normalised text. Texts with
-/// fewer than three words are one shingle; a text without words gives 0.
-pub fn fingerprint(body: &str) -> u64 {
-    let mut buf = Vec::with_capacity(body.len());
-    let mut spans = Vec::with_capacity(body.len() / 5);
-    words(body, &mut buf, &mut spans);
-    let words: Vec<&[u8]> = spans.iter().map(|&(s, e)| &buf[s..e]).collect();
-    if words.is_empty() {
-        return 0;
-    }
-    // Per bit, count the shingles whose hash has it set; the SimHash bit is set when
-    // more shingles have it than not.
-    let mut counter = BitCounter::default();
-    if words.len() < SHINGLE_WORDS {
-        counter.add(shingle_hash(&words));
-    } else {
-        for shingle in words.windows(SHINGLE_WORDS) {
-            counter.add(shingle_hash(shingle));
+/// Hashes the 3-shingles of a stream of words as they arrive.
+///
+/// A shingle's hash is FNV-1a 64 over its words joined by [`SHINGLE_SEPARATOR`], then
+/// [`mix`]. Every word belongs to three shingles (as their third, second and first
+/// word), so the three running hashes are advanced together, byte by byte: three
+/// independent multiply chains the CPU overlaps, and no word list is built. When a word
+/// ends, the shingle it completes goes to the counter.
+struct Shingler {
+    /// Running hashes of the shingles that started two words ago, one word ago, and
+    /// with the current word.
+    third: u64,
+    second: u64,
+    first: u64,
+    /// The same two older shingles between words (before their separator).
+    older: u64,
+    newer: u64,
+    in_word: bool,
+    words: usize,
+    counter: BitCounter,
+}
+
+impl Shingler {
+    fn new() -> Self {
+        Shingler {
+            third: FNV_OFFSET,
+            second: FNV_OFFSET,
+            first: FNV_OFFSET,
+            older: FNV_OFFSET,
+            newer: FNV_OFFSET,
+            in_word: false,
+            words: 0,
+            counter: BitCounter::default(),
         }
     }
-    counter.majority()
+
+    /// The SimHash of everything fed so far. Texts with fewer than three words are one
+    /// shingle (all their words); a text without words gives 0.
+    fn finish(mut self) -> u64 {
+        self.end_word();
+        match self.words {
+            0 => return 0,
+            // The shingle started by the first word holds all the words there are.
+            1 => self.counter.add(mix(self.newer)),
+            2 => self.counter.add(mix(self.older)),
+            _ => {}
+        }
+        self.counter.majority()
+    }
+}
+
+impl WordSink for Shingler {
+    #[inline(always)]
+    fn byte(&mut self, b: u8) {
+        if !self.in_word {
+            self.in_word = true;
+            self.third = fnv1a_byte(self.older, SHINGLE_SEPARATOR);
+            self.second = fnv1a_byte(self.newer, SHINGLE_SEPARATOR);
+            self.first = FNV_OFFSET;
+        }
+        self.third = fnv1a_byte(self.third, b);
+        self.second = fnv1a_byte(self.second, b);
+        self.first = fnv1a_byte(self.first, b);
+    }
+
+    #[inline(always)]
+    fn ascii_run(&mut self, run: &[u8]) {
+        let Some((&b, rest)) = run.split_first() else {
+            return;
+        };
+        self.byte(b.to_ascii_lowercase());
+        let (mut third, mut second, mut first) = (self.third, self.second, self.first);
+        for &b in rest {
+            let b = b.to_ascii_lowercase();
+            third = fnv1a_byte(third, b);
+            second = fnv1a_byte(second, b);
+            first = fnv1a_byte(first, b);
+        }
+        (self.third, self.second, self.first) = (third, second, first);
+    }
+
+    #[inline(always)]
+    fn end_word(&mut self) {
+        if !self.in_word {
+            return;
+        }
+        self.in_word = false;
+        if self.words >= SHINGLE_WORDS - 1 {
+            self.counter.add(mix(self.third));
+        }
+        self.older = self.second;
+        self.newer = self.first;
+        self.words += 1;
+    }
+}
+
+/// 64-bit SimHash of `body` over word 3-shingles of the normalised text: per bit, the
+/// shingles whose hash has it set are counted, and the bit is set when more shingles
+/// have it than not. Texts with fewer than three words are one shingle; a text without
+/// words gives 0.
+pub fn fingerprint(body: &str) -> u64 {
+    let mut shingler = Shingler::new();
+    words(body, &mut shingler);
+    shingler.finish()
 }
 
 /// `SPREAD[b]` has byte lane `k` equal to bit `k` of `b`: adding it counts eight bits at
@@ -336,6 +507,61 @@ mod tests {
         out
     }
 
+    /// Collects the words [`words`] streams.
+    #[derive(Default)]
+    struct WordList {
+        words: Vec<Vec<u8>>,
+        current: Option<Vec<u8>>,
+    }
+
+    impl WordSink for WordList {
+        fn byte(&mut self, b: u8) {
+            self.current.get_or_insert_with(Vec::new).push(b);
+        }
+        fn end_word(&mut self) {
+            self.words.extend(self.current.take());
+        }
+    }
+
+    fn word_list(text: &str) -> Vec<Vec<u8>> {
+        let mut list = WordList::default();
+        words(text, &mut list);
+        list.words
+    }
+
+    /// Stable 64-bit hash of a shingle (its words joined by a 0xFF byte), one shingle
+    /// at a time: the definition the streamed [`Shingler`] must agree with.
+    fn shingle_hash(shingle: &[&[u8]]) -> u64 {
+        let mut hash = FNV_OFFSET;
+        for (i, word) in shingle.iter().enumerate() {
+            if i > 0 {
+                hash = fnv1a_byte(hash, SHINGLE_SEPARATOR);
+            }
+            for &b in *word {
+                hash = fnv1a_byte(hash, b);
+            }
+        }
+        mix(hash)
+    }
+
+    /// The fingerprint computed from the word list and one hash per shingle.
+    fn fingerprint_reference(body: &str) -> u64 {
+        let owned = word_list(body);
+        let words: Vec<&[u8]> = owned.iter().map(Vec::as_slice).collect();
+        if words.is_empty() {
+            return 0;
+        }
+        let mut counter = BitCounter::default();
+        if words.len() < SHINGLE_WORDS {
+            counter.add(shingle_hash(&words));
+        } else {
+            for shingle in words.windows(SHINGLE_WORDS) {
+                counter.add(shingle_hash(shingle));
+            }
+        }
+        counter.majority()
+    }
+
     proptest::proptest! {
         #[test]
         fn bit_counter_counts_every_bit(hashes in proptest::collection::vec(proptest::prelude::any::<u64>(), 0..700)) {
@@ -358,17 +584,44 @@ mod tests {
 
         #[test]
         fn words_are_the_alphanumeric_runs_of_the_normalised_text(text in "(?s).{0,200}") {
-            let mut buf = Vec::new();
-            let mut spans = Vec::new();
-            words(&text, &mut buf, &mut spans);
-            let ours: Vec<&[u8]> = spans.iter().map(|&(s, e)| &buf[s..e]).collect();
+            let ours = word_list(&text);
             let normalised = normalise_reference(&text);
-            let reference: Vec<&[u8]> = normalised
+            let reference: Vec<Vec<u8>> = normalised
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .map(str::as_bytes)
+                .map(|w| w.as_bytes().to_vec())
                 .collect();
             proptest::prop_assert_eq!(ours, reference);
+        }
+
+        #[test]
+        fn streamed_fingerprint_agrees_with_the_reference(text in "(?s).{0,300}") {
+            proptest::prop_assert_eq!(fingerprint(&text), fingerprint_reference(&text));
+        }
+
+        #[test]
+        fn streamed_fingerprint_agrees_on_news_like_text(
+            text in "[ \n.,A-Za-z0-9\u{2019}É]{0,400}"
+        ) {
+            proptest::prop_assert_eq!(fingerprint(&text), fingerprint_reference(&text));
+        }
+
+        #[test]
+        fn block_normalise_agrees_with_the_reference(text in "[a-zA-Z .,\u{7f}]{0,300}(\n|\u{e9}|\u{a0})?[a-zA-Z ]{0,100}") {
+            // Mostly printable ASCII: exercises the 16-byte blocks and their edges.
+            proptest::prop_assert_eq!(normalise(&text), normalise_reference(&text));
+            proptest::prop_assert_eq!(
+                content_id("s", &text),
+                content_id("s", &normalise_reference(&text))
+            );
+        }
+
+        #[test]
+        fn long_normalise_agrees_with_the_reference(
+            text in "[ \t\nA-Za-z\u{201C}\u{00A0}İẞ]{3000,9000}"
+        ) {
+            // Longer than the scratch buffer: pieces are emitted and joined correctly.
+            proptest::prop_assert_eq!(normalise(&text), normalise_reference(&text));
         }
 
         #[test]

@@ -282,6 +282,20 @@ pub struct Mention {
     /// A title or role the mention carries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<MentionRole>,
+    /// When the mention could name several actors and none is clearly best: every
+    /// candidate with its score, best first (`actor` is then empty). Ambiguity stays
+    /// visible instead of being guessed away.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<MentionCandidate>,
+}
+
+/// One actor an ambiguous [`Mention`] may name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MentionCandidate {
+    /// The candidate actor.
+    pub actor: ActorId,
+    /// Its score in `[0, 1]` (the scores of a mention's candidates sum to at most 1).
+    pub score: f32,
 }
 
 /// A real-world thing behind mentions: a person, state, organisation or place.

@@ -10,10 +10,26 @@
 //!
 //! The CLI, and later the HTTP server and the scale-out worker, all go through this
 //! crate, so every entry point stores the same things the same way.
+//!
+//! Actors (*recognise* + *resolve*, `newsgraph-link`): [`analyze`] links each article's
+//! mentions with the process-wide linker ([`default_linker`]: the built-in knowledge
+//! base and tagger unless [`set_default_linker`] installed another, e.g. with a
+//! user's `--kb` file); [`analyze_with`] takes one explicitly. Bare titles the KB and
+//! the article cannot resolve are resolved from roles other articles asserted: in
+//! [`report`] from the earlier articles of the batch, in [`Ingestor::file`] from the
+//! store; the article's mentions, actors and asserted roles are then written in the
+//! article's transaction.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use newsgraph_ingest::dedup;
-use newsgraph_model::{Article, Report, ReportSentence, Sentence};
-use newsgraph_store::{PutOutcome, Store, StoreError, StoredArticle};
+use newsgraph_link::{AssertedRole, Linked, Linker, RoleBook, RoleMemory};
+use newsgraph_model::{Actor, Article, Report, ReportSentence, Role, Sentence};
+use newsgraph_store::{
+    ActorOrigin, ActorRecord, ArticleFacts, LearnedRole, PutOutcome, Store, StoreError,
+    StoredArticle,
+};
 use rayon::prelude::*;
 
 /// Everything the per-article stages produced for one article.
@@ -25,16 +41,158 @@ pub struct Analysis {
     pub sentences: Vec<Sentence>,
     /// SimHash of the body, for near-duplicate detection.
     pub fingerprint: u64,
+    /// Mentions, the actors they name and the roles the article asserts.
+    pub links: Linked,
 }
 
-/// Runs the per-article stages on one article. Pure: no I/O, no shared state.
+/// Runs the per-article stages on one article with the [`default_linker`]. Pure: no
+/// I/O, no shared state beyond the read-only linker.
 pub fn analyze(article: Article) -> Analysis {
+    analyze_with(article, default_linker())
+}
+
+/// Runs the per-article stages on one article, linking actors with `linker`.
+pub fn analyze_with(article: Article, linker: &Linker<'_>) -> Analysis {
     let sentences = newsgraph_segment::sentences(&article.body);
     let fingerprint = dedup::fingerprint(&article.body);
+    let links = link_stage(&article, &sentences, linker);
     Analysis {
         article,
         sentences,
         fingerprint,
+        links,
+    }
+}
+
+// ------------------------------------------------------------------- actors stage
+
+static DEFAULT_LINKER: OnceLock<Linker<'static>> = OnceLock::new();
+
+/// The linker [`analyze`] uses: the one installed by [`set_default_linker`], else
+/// [`Linker::builtin`].
+pub fn default_linker() -> &'static Linker<'static> {
+    DEFAULT_LINKER.get().unwrap_or_else(Linker::builtin)
+}
+
+/// Installs the linker [`analyze`] uses for the rest of the process (a knowledge base
+/// extended by the user). Fails, returning it, when one is installed already.
+pub fn set_default_linker(linker: Linker<'static>) -> Result<(), Linker<'static>> {
+    DEFAULT_LINKER.set(linker)
+}
+
+/// The *recognise* + *resolve* stages for actors (within the article).
+fn link_stage(article: &Article, sentences: &[Sentence], linker: &Linker<'_>) -> Linked {
+    linker.link(article, sentences)
+}
+
+/// Roles as the store keeps them.
+fn to_learned(roles: &[AssertedRole]) -> Vec<LearnedRole> {
+    roles
+        .iter()
+        .map(|r| LearnedRole {
+            actor: r.actor.clone(),
+            name: r.name.clone(),
+            role: r.role.clone(),
+        })
+        .collect()
+}
+
+/// What the store writes with an article: its mentions, actors and asserted roles.
+fn article_facts(links: &Linked) -> ArticleFacts {
+    ArticleFacts {
+        mentions: links.contract_mentions().cloned().collect(),
+        actors: links
+            .actors
+            .iter()
+            .map(|a| ActorRecord {
+                actor: a.actor.clone(),
+                origin: match a.origin {
+                    newsgraph_link::ActorOrigin::Kb => ActorOrigin::Kb,
+                    newsgraph_link::ActorOrigin::Derived => ActorOrigin::Derived,
+                },
+            })
+            .collect(),
+        roles: to_learned(&links.roles),
+    }
+}
+
+/// A [`RoleMemory`] over a store: the roles stored articles asserted.
+struct StoreMemory<'s, S: Store + ?Sized>(&'s S);
+
+impl<S: Store + ?Sized> RoleMemory for StoreMemory<'_, S> {
+    fn asserted(&self, title: &str, of: &str) -> Vec<AssertedRole> {
+        // A failing lookup only leaves the title unresolved; the write that follows
+        // reports a broken store.
+        self.0
+            .learned_roles(title, of)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|r| AssertedRole {
+                actor: r.actor,
+                name: r.name,
+                role: r.role,
+            })
+            .collect()
+    }
+}
+
+/// Fills the report's `mentions` and `actors`: bare titles resolved from the roles of
+/// the batch's earlier articles, actors merged by id (derived aliases united; roles
+/// the articles assert added to the actor's, one per title and state).
+fn report_actors(analyses: &[Analysis], report: &mut Report) {
+    let linker = default_linker();
+    let mut book = RoleBook::new();
+    let mut actors: Vec<Actor> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut asserted: Vec<AssertedRole> = Vec::new();
+    for analysis in analyses {
+        let mut links = analysis.links.clone();
+        linker.resolve_pending(&mut links, &book);
+        book.extend(&links.roles);
+        asserted.extend(links.roles.iter().cloned());
+        report.mentions.extend(links.contract_mentions().cloned());
+        for a in &links.actors {
+            match index.get(&a.actor.id) {
+                Some(&i) => {
+                    for alias in &a.actor.aliases {
+                        if !actors[i].aliases.contains(alias) {
+                            actors[i].aliases.push(alias.clone());
+                        }
+                    }
+                }
+                None => {
+                    index.insert(a.actor.id.clone(), actors.len());
+                    actors.push(a.actor.clone());
+                }
+            }
+        }
+    }
+    for r in asserted {
+        let Some(&i) = index.get(&r.actor) else {
+            continue;
+        };
+        merge_role(&mut actors[i].roles, r.role);
+    }
+    report.actors = actors;
+}
+
+/// Adds an asserted role: merged into the article role of the same title and state
+/// (dates widened, evidence appended), else appended.
+fn merge_role(roles: &mut Vec<Role>, role: Role) {
+    let same = roles.iter_mut().find(|o| {
+        o.source == role.source && o.of == role.of && o.title.eq_ignore_ascii_case(&role.title)
+    });
+    match same {
+        Some(o) => {
+            if role.from.is_some() && (o.from.is_none() || role.from < o.from) {
+                o.from = role.from.clone();
+            }
+            if role.to.is_some() && (o.to.is_none() || role.to > o.to) {
+                o.to = role.to.clone();
+            }
+            o.evidence.extend(role.evidence);
+        }
+        None => roles.push(role),
     }
 }
 
@@ -82,6 +240,7 @@ pub fn report(analyses: &[Analysis]) -> Report {
             }));
         report.articles.push(analysis.article.clone());
     }
+    report_actors(analyses, &mut report);
     report
 }
 
@@ -128,13 +287,16 @@ impl<'s, S: Store + ?Sized> Ingestor<'s, S> {
                 .find_near_duplicate(analysis.fingerprint, dedup::NEAR_DUPLICATE_MAX_DISTANCE)?;
         }
         let near = article.duplicate_of.clone();
+        let mut links = analysis.links;
+        default_linker().resolve_pending(&mut links, &StoreMemory(&*self.store));
+        let facts = article_facts(&links);
         let stored = StoredArticle {
             article,
             sentences: analysis.sentences,
             fingerprint: analysis.fingerprint,
             ingested_at: None,
         };
-        match self.store.put_article(&stored)? {
+        match self.store.put_article_with(&stored, &facts)? {
             PutOutcome::AlreadyPresent => Ok(Filed::AlreadyPresent),
             PutOutcome::Stored => Ok(match near {
                 Some(id) => Filed::NearDuplicate(id),

@@ -28,6 +28,7 @@
 
 #![warn(missing_docs)]
 
+mod actors;
 mod error;
 pub mod neardup;
 pub mod query;
@@ -35,6 +36,10 @@ pub mod sqlite;
 
 use newsgraph_model::{Article, ArticleId, Sentence};
 
+pub use actors::{
+    name_key, ActorDetail, ActorMention, ActorOrigin, ActorQuery, ActorRecord, ActorSummary,
+    ArticleFacts, LearnedRole,
+};
 pub use error::{BackendError, StoreError};
 pub use sqlite::SqliteStore;
 
@@ -315,8 +320,38 @@ pub const MIN_ID_PREFIX: usize = 4;
 pub trait Store: Send {
     /// Stores an article with everything belonging to it in one transaction.
     /// An article whose content id is stored already is left alone
-    /// ([`PutOutcome::AlreadyPresent`]).
-    fn put_article(&mut self, a: &StoredArticle) -> Result<PutOutcome, StoreError>;
+    /// ([`PutOutcome::AlreadyPresent`]). Same as [`Store::put_article_with`] with no
+    /// extracted facts.
+    fn put_article(&mut self, a: &StoredArticle) -> Result<PutOutcome, StoreError> {
+        self.put_article_with(a, &ArticleFacts::default())
+    }
+
+    /// Stores an article and the facts extracted from it (mentions, the actors they
+    /// name, roles it asserts) in one transaction: all or nothing. Actors already
+    /// stored are merged (aliases united; a KB actor's data refreshed from the KB).
+    /// An article stored already is left alone, facts included.
+    fn put_article_with(
+        &mut self,
+        a: &StoredArticle,
+        facts: &ArticleFacts,
+    ) -> Result<PutOutcome, StoreError>;
+
+    /// Actors with at least one mention naming them (ambiguous mentions do not
+    /// count), most mentioned first, then by id.
+    fn list_actors(&self, q: &ActorQuery) -> Result<Vec<ActorSummary>, StoreError>;
+
+    /// Actors whose id is `name`, or one of whose names, aliases or mention texts is
+    /// `name` (compared by [`name_key`]: case, dots and hyphens do not matter), most
+    /// mentioned first. Several results mean the name is ambiguous.
+    fn find_actors(&self, name: &str) -> Result<Vec<ActorSummary>, StoreError>;
+
+    /// One actor with every mention naming it (and every ambiguous mention listing
+    /// it as a candidate), each with its sentence; `None` for an unknown id.
+    fn actor_detail(&self, id: &str) -> Result<Option<ActorDetail>, StoreError>;
+
+    /// Roles articles asserted with this title (compared by [`name_key`]) of this
+    /// state or organisation (actor id), oldest evidence first.
+    fn learned_roles(&self, title: &str, of: &str) -> Result<Vec<LearnedRole>, StoreError>;
 
     /// True when an article with exactly this content id is stored.
     fn contains(&self, id: &str) -> Result<bool, StoreError>;

@@ -19,6 +19,7 @@
 //! the process; a power cut may lose the last few commits but never corrupts),
 //! `foreign_keys=ON` and a busy timeout of [`BUSY_TIMEOUT`].
 
+mod actors;
 mod migrations;
 
 use std::cell::RefCell;
@@ -35,8 +36,9 @@ use rusqlite::{
 pub use migrations::{Migration, APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
 
 use crate::{
-    check_date_bound, neardup, query, ArticleSummary, ListQuery, PutOutcome, SearchHit,
-    SearchQuery, Store, StoreError, StoreStats, StoredArticle, MIN_ID_PREFIX,
+    check_date_bound, neardup, query, ActorDetail, ActorQuery, ActorSummary, ArticleFacts,
+    ArticleSummary, LearnedRole, ListQuery, PutOutcome, SearchHit, SearchQuery, Store,
+    StoreError, StoreStats, StoredArticle, MIN_ID_PREFIX,
 };
 
 /// How long a statement waits for another process's lock before failing with
@@ -367,7 +369,11 @@ impl SqliteStore {
 }
 
 impl Store for SqliteStore {
-    fn put_article(&mut self, a: &StoredArticle) -> Result<PutOutcome, StoreError> {
+    fn put_article_with(
+        &mut self,
+        a: &StoredArticle,
+        facts: &ArticleFacts,
+    ) -> Result<PutOutcome, StoreError> {
         let art = &a.article;
         let invalid = |reason: String| StoreError::InvalidArticle {
             id: art.id.clone(),
@@ -388,6 +394,7 @@ impl Store for SqliteStore {
                 )));
             }
         }
+        actors::check_facts(art, facts).map_err(invalid)?;
         let json = |what: &str, r: serde_json::Result<String>| {
             r.map_err(|e| invalid(format!("cannot encode {what}: {e}")))
         };
@@ -486,6 +493,10 @@ impl Store for SqliteStore {
                     .map_err(write_err)?;
             }
         }
+        actors::write_facts(&tx, seq, facts).map_err(|e| match e {
+            actors::WriteError::Sql(e) => write_err(e),
+            actors::WriteError::Invalid(reason) => invalid(reason),
+        })?;
         #[cfg(test)]
         if self.fail_before_commit {
             return Err(StoreError::Backend {
@@ -651,6 +662,22 @@ impl Store for SqliteStore {
             .and_then(|mut st| st.query_row([seq], |r| r.get(0)))
             .map(Some)
             .map_err(|e| self.err(e))
+    }
+
+    fn list_actors(&self, q: &ActorQuery) -> Result<Vec<ActorSummary>, StoreError> {
+        actors::list_actors(&self.conn, &self.path, q)
+    }
+
+    fn find_actors(&self, name: &str) -> Result<Vec<ActorSummary>, StoreError> {
+        actors::find_actors(&self.conn, &self.path, name)
+    }
+
+    fn actor_detail(&self, id: &str) -> Result<Option<ActorDetail>, StoreError> {
+        actors::actor_detail(&self.conn, &self.path, id)
+    }
+
+    fn learned_roles(&self, title: &str, of: &str) -> Result<Vec<LearnedRole>, StoreError> {
+        actors::learned_roles(&self.conn, &self.path, title, of)
     }
 
     fn stats(&self) -> Result<StoreStats, StoreError> {

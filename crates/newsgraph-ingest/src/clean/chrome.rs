@@ -177,13 +177,6 @@ const CONTAINS: &[(&str, usize)] = &[
     ("cookie policy", 300),
 ];
 
-static CONTAINS_FINDERS: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::new(|| {
-    CONTAINS
-        .iter()
-        .map(|(p, _)| memmem::Finder::new(p))
-        .collect()
-});
-
 /// Words a share bar is made of ("Share Facebook X WhatsApp Email").
 const SHARE_WORDS: &[&str] = &[
     "share",
@@ -236,6 +229,54 @@ const NETWORKS: &[&str] = &[
     "share",
 ];
 
+/// For every byte, the set of `words` (at most 128) that start with it, so that a line
+/// is compared only with the patterns that share its first byte.
+const fn index_by_first_byte(words: &[&str]) -> [u128; 256] {
+    assert!(words.len() <= 128);
+    let mut table = [0u128; 256];
+    let mut i = 0;
+    while i < words.len() {
+        let bytes = words[i].as_bytes();
+        assert!(!bytes.is_empty());
+        table[bytes[0] as usize] |= 1 << i;
+        i += 1;
+    }
+    table
+}
+
+/// [`index_by_first_byte`] for the patterns of [`PREFIX`].
+const fn prefix_patterns() -> [&'static str; PREFIX.len()] {
+    let mut out = [""; PREFIX.len()];
+    let mut i = 0;
+    while i < PREFIX.len() {
+        out[i] = PREFIX[i].0;
+        i += 1;
+    }
+    out
+}
+
+static EXACT_BY_FIRST: [u128; 256] = index_by_first_byte(EXACT);
+static PREFIX_BY_FIRST: [u128; 256] = index_by_first_byte(&prefix_patterns());
+
+/// The indexes in a set from [`index_by_first_byte`].
+fn members(mut set: u128) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (set != 0).then(|| {
+            let k = set.trailing_zeros() as usize;
+            set &= set - 1;
+            k
+        })
+    })
+}
+
+/// Whether `s` is one of the [`EXACT`] chrome lines.
+fn is_exact(s: &str) -> bool {
+    let Some(&first) = s.as_bytes().first() else {
+        return false;
+    };
+    members(EXACT_BY_FIRST[usize::from(first)]).any(|k| EXACT[k] == s)
+}
+
 /// Lowercases ASCII into a reusable buffer (non-ASCII bytes are copied unchanged).
 fn lower_into<'b>(s: &str, buf: &'b mut String) -> &'b str {
     buf.clear();
@@ -266,10 +307,11 @@ fn is_chrome_lower(lower: &str) -> bool {
     let bare = lower.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, ':' | '|' | '»' | '›' | '>' | '.' | '…' | '-' | '→')
     });
-    if bare.len() <= 40 && EXACT.contains(&bare) {
+    if bare.len() <= 40 && is_exact(bare) {
         return true;
     }
-    for &(p, max) in PREFIX {
+    let first = lower.as_bytes().first().copied().unwrap_or(0);
+    for (p, max) in members(PREFIX_BY_FIRST[usize::from(first)]).map(|k| PREFIX[k]) {
         if lower.len() <= max && lower.starts_with(p) {
             let next = lower[p.len()..].chars().next();
             if !p.ends_with(|c: char| c.is_alphabetic())
@@ -279,10 +321,13 @@ fn is_chrome_lower(lower: &str) -> bool {
             }
         }
     }
-    for (&(_, max), finder) in CONTAINS.iter().zip(CONTAINS_FINDERS.iter()) {
-        if lower.len() <= max && finder.find(lower.as_bytes()).is_some() {
-            return true;
-        }
+    // `str::contains` rather than a `memmem::Finder`: on lines this short its SIMD
+    // search starts faster, and this runs on every paragraph.
+    if CONTAINS
+        .iter()
+        .any(|&(p, max)| lower.len() <= max && lower.contains(p))
+    {
+        return true;
     }
     lower.len() <= 160 && (is_counter(bare) || is_share_bar(bare) || is_follow(bare))
 }
@@ -370,7 +415,7 @@ pub(crate) fn strip_glued_tail<'a>(
             }
             let lower = lower_into(tail, buf);
             let chrome = if sentence {
-                EXACT.contains(&lower.trim_end_matches(['.', '!', '?', '…']))
+                is_exact(lower.trim_end_matches(['.', '!', '?', '…']))
             } else {
                 is_chrome_lower(lower)
             };
@@ -455,6 +500,21 @@ pub(crate) fn strip_inline_ads(text: &str, removed: &mut Vec<String>) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_byte_indexes_find_every_pattern() {
+        for (k, word) in EXACT.iter().enumerate() {
+            assert!(is_exact(word), "{word}");
+            assert_ne!(
+                EXACT_BY_FIRST[usize::from(word.as_bytes()[0])] & (1 << k),
+                0
+            );
+        }
+        for (k, (p, _)) in PREFIX.iter().enumerate() {
+            assert!(members(PREFIX_BY_FIRST[usize::from(p.as_bytes()[0])]).any(|i| i == k));
+        }
+        assert!(!is_exact("") && !is_exact("shares"));
+    }
 
     #[test]
     fn whole_lines() {

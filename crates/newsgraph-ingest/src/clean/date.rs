@@ -81,7 +81,14 @@ const LABELS: &[&str] = &[
 /// Removes one leading label and the `:` or dash after it. Returns the rest and whether
 /// the label was an "updated" one.
 pub(crate) fn strip_label(s: &str) -> (&str, Option<bool>) {
+    let Some(&first) = s.as_bytes().first() else {
+        return (s, None);
+    };
     for label in LABELS {
+        // The first byte rules out almost every label before a full comparison.
+        if !label.as_bytes()[0].eq_ignore_ascii_case(&first) {
+            continue;
+        }
         if let Some(head) = s.get(..label.len()) {
             if head.eq_ignore_ascii_case(label) {
                 let rest = &s[label.len()..];

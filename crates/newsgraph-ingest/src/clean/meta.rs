@@ -189,7 +189,12 @@ fn starts_upper(w: &str) -> bool {
 
 /// Strips one prefix from `list`, compared ASCII-case-insensitively.
 fn strip_prefix_ci<'a>(s: &'a str, list: &[&str]) -> Option<&'a str> {
+    let first = *s.as_bytes().first()?;
     list.iter().find_map(|p| {
+        // The first byte rules out almost every entry before a full comparison.
+        if !p.as_bytes().first()?.eq_ignore_ascii_case(&first) {
+            return None;
+        }
         let head = s.get(..p.len())?;
         head.eq_ignore_ascii_case(p).then(|| &s[p.len()..])
     })
@@ -382,7 +387,6 @@ pub(crate) fn parse_via_line(line: &str) -> Option<Vec<String>> {
         .trim()
         .trim_start_matches('(')
         .trim_end_matches([')', '.']);
-    let lower = t.to_ascii_lowercase();
     const LEADS: &[&str] = &[
         "sources:",
         "source:",
@@ -404,7 +408,11 @@ pub(crate) fn parse_via_line(line: &str) -> Option<Vec<String>> {
         "with input from",
         "with agency inputs from",
     ];
-    let lead = LEADS.iter().find(|l| lower.starts_with(*l))?;
+    let lead = LEADS.iter().find(|l| {
+        t.as_bytes()
+            .get(..l.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(l.as_bytes()))
+    })?;
     let rest = t[lead.len()..].trim();
     let rest = rest.split(". ").next().unwrap_or(rest).trim();
     let mut out = Vec::new();

@@ -9,9 +9,7 @@
 //! files) is detected and each block is joined into one unit, so that a paragraph never
 //! ends in the middle of a sentence because of a line width.
 
-use memchr::memmem;
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
 /// One paragraph candidate.
 #[derive(Debug, Clone)]
@@ -73,8 +71,11 @@ fn units_lf(raw: &str) -> Vec<Unit<'_>> {
 /// punctuation or are short header lines, so they stay as they are.
 fn is_hard_wrapped(lines: &[&str]) -> bool {
     let (mut followed, mut wrap_like, mut any_blank) = (0usize, 0usize, false);
-    for (i, line) in lines.iter().enumerate() {
-        let t = line.trim();
+    // Each line is trimmed once: `next` is the trimmed line after `t`.
+    let mut trimmed = lines.iter().map(|l| l.trim());
+    let mut next = trimmed.next();
+    while let Some(t) = next {
+        next = trimmed.next();
         if t.is_empty() {
             any_blank = true;
             continue;
@@ -82,7 +83,7 @@ fn is_hard_wrapped(lines: &[&str]) -> bool {
         if t.len() > 100 {
             return false;
         }
-        if lines.get(i + 1).is_some_and(|n| !n.trim().is_empty()) {
+        if next.is_some_and(|n| !n.is_empty()) {
             followed += 1;
             let ends_sentence = t.ends_with(['.', '!', '?', '"', '”', ':', ';']);
             if (40..=100).contains(&t.len()) && !ends_sentence {
@@ -158,6 +159,12 @@ pub(crate) fn normalize(line: &str) -> Cow<'_, str> {
 
 /// Trims spaces of every kind (and the invisible characters) from both ends.
 fn trim(s: &str) -> &str {
+    // Everything trimmed is ASCII up to the space, or not ASCII: a line that starts and
+    // ends with another ASCII byte (the common case) has nothing to trim.
+    let solid = |c: &u8| (b'!'..=0x7F).contains(c);
+    if s.as_bytes().first().is_some_and(solid) && s.as_bytes().last().is_some_and(solid) {
+        return s;
+    }
     s.trim_matches(|c: char| is_space(c) || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}'))
 }
 
@@ -186,37 +193,65 @@ static SPECIAL: [bool; 256] = {
     t
 };
 
-static DOUBLE_SPACE: LazyLock<memmem::Finder<'static>> =
-    LazyLock::new(|| memmem::Finder::new("  "));
-
-/// Whether a trimmed line holds anything `normalize` would change. A table-driven scan
-/// that stops only at candidate bytes (most lines are plain text with curly quotes).
+/// Whether a trimmed line holds anything `normalize` would change: two spaces in a
+/// row, or a byte in [`SPECIAL`] that starts a character `normalize` replaces. Sixteen
+/// bytes at a time: a block of printable ASCII without two spaces in a row (most of a
+/// line) is passed over with a few SIMD comparisons; other blocks are looked at byte by
+/// byte.
 fn needs_fix(b: &[u8]) -> bool {
-    if DOUBLE_SPACE.find(b).is_some() {
-        return true;
-    }
+    const W: usize = 16;
     let mut i = 0;
-    while let Some(p) = b[i..].iter().position(|&c| SPECIAL[usize::from(c)]) {
-        let at = i + p;
-        let next = |k: usize| b.get(at + k).copied().unwrap_or(0);
-        let hit = match b[at] {
-            b'\n' => false,
-            c if c < 0x20 => matches!(c, b'\t' | b'\r' | 0x0B | 0x0C),
-            0xC2 => next(1) == 0xA0,
-            0xE1 => next(1) == 0x9A && next(2) == 0x80,
-            0xE2 => matches!(
-                (next(1), next(2)),
-                (0x80, 0x80..=0x8B | 0xAF) | (0x81, 0x9F | 0xA0)
-            ),
-            0xE3 => next(1) == 0x80 && next(2) == 0x80,
-            _ => next(1) == 0xBB && next(2) == 0xBF,
-        };
-        if hit {
-            return true;
+    while i < b.len() {
+        let end = (i + W).min(b.len());
+        let block = &b[i..end];
+        let plain = block.len() == W && plain_block(block);
+        if plain && !(block[W - 1] == b' ' && b.get(end) == Some(&b' ')) {
+            i = end;
+            continue;
         }
-        i = at + 1;
+        for at in i..end {
+            let c = b[at];
+            if c == b' ' && b.get(at + 1) == Some(&b' ') {
+                return true;
+            }
+            if SPECIAL[usize::from(c)] && special_changes(b, at) {
+                return true;
+            }
+        }
+        i = end;
     }
     false
+}
+
+/// Whether the [`SPECIAL`] byte at `at` starts something `normalize` changes.
+fn special_changes(b: &[u8], at: usize) -> bool {
+    let next = |k: usize| b.get(at + k).copied().unwrap_or(0);
+    match b[at] {
+        b'\n' => false,
+        c if c < 0x20 => matches!(c, b'\t' | b'\r' | 0x0B | 0x0C),
+        0xC2 => next(1) == 0xA0,
+        0xE1 => next(1) == 0x9A && next(2) == 0x80,
+        0xE2 => matches!(
+            (next(1), next(2)),
+            (0x80, 0x80..=0x8B | 0xAF) | (0x81, 0x9F | 0xA0)
+        ),
+        0xE3 => next(1) == 0x80 && next(2) == 0x80,
+        _ => next(1) == 0xBB && next(2) == 0xBF,
+    }
+}
+
+/// Whether a block is printable ASCII (space and DEL included) without two spaces in a
+/// row. Written without early exits so that it compiles to a few SIMD comparisons.
+#[inline(always)]
+fn plain_block(block: &[u8]) -> bool {
+    let printable = block
+        .iter()
+        .fold(true, |ok, &c| ok & (c.wrapping_sub(0x20) < 0x60));
+    let double_space = block
+        .iter()
+        .zip(&block[1..])
+        .fold(false, |found, (&a, &c)| found | ((a == b' ') & (c == b' ')));
+    printable & !double_space
 }
 
 #[cfg(test)]
@@ -230,6 +265,45 @@ mod tests {
             "a b c “d” — ef"
         );
         assert!(matches!(normalize("plain line"), Cow::Borrowed(_)));
+    }
+
+    /// `normalize` without its fast paths: trim, then rebuild character by character.
+    fn normalize_reference(line: &str) -> String {
+        let trimmed = line.trim_matches(|c: char| {
+            is_space(c) || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+        });
+        let mut out = String::new();
+        let mut pending_space = false;
+        for c in trimmed.chars() {
+            if is_space(c) {
+                pending_space = !out.is_empty();
+            } else if !matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}') {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalize_agrees_with_the_reference(
+            line in "[a-z .,\t\r\u{0B}\u{0C}\u{01}\u{7f}\u{A0}\u{2009}\u{200B}\u{202F}\u{3000}\u{1680}\u{FEFF}\u{2019}\u{201C}\u{2026}\u{2060}é]{0,80}"
+        ) {
+            let ours = normalize(&line);
+            proptest::prop_assert_eq!(ours.as_ref(), normalize_reference(&line));
+        }
+
+        #[test]
+        fn normalize_agrees_on_mostly_plain_lines(
+            line in "[a-zA-Z .,]{0,60}(  |\t|\u{A0}|\u{2019})?[a-zA-Z .]{0,60}"
+        ) {
+            let ours = normalize(&line);
+            proptest::prop_assert_eq!(ours.as_ref(), normalize_reference(&line));
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! "exactly at the limit" from "over it"), decoded, and handed on whole; cleaning
 //! (headline, byline, chrome) happens later in `clean::clean_scraped`.
 
-use super::decode::decode;
+use super::decode::decode_owned;
 use super::{RawArticle, RawContent};
 use crate::{IngestError, Warning, WarningKind};
 use newsgraph_model::InputFormat;
@@ -34,8 +34,7 @@ pub(crate) fn read_text(
     if head.len() as u64 > limit {
         return Err(too_large(None));
     }
-    let decoded = decode(&head);
-    drop(head);
+    let decoded = decode_owned(head);
     if decoded.text.trim().is_empty() {
         return Err(IngestError::Empty {
             path: name.to_owned(),

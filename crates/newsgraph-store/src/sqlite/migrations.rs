@@ -28,11 +28,18 @@ pub struct Migration {
 }
 
 /// Every migration, in order.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "articles, sentences, near-duplicate bands, full-text index",
-    sql: include_str!("migrations/0001_articles.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "articles, sentences, near-duplicate bands, full-text index",
+        sql: include_str!("migrations/0001_articles.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "mentions, actors, learned roles",
+        sql: include_str!("migrations/0002_actors.sql"),
+    },
+];
 
 /// The schema version this build creates and understands.
 pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
