@@ -18,18 +18,9 @@
 //! ([`train`]) on the CoNLL-2003 English training set.
 //!
 //! The built-in model ([`Tagger::builtin`]) is compiled into the binary from
-//! `model/conll.bin` (format in [`model`]); retrain it with
-//!
-//! ```text
-//! cargo run --release -p newsgraph-ner --bin newsgraph-ner-clusters -- \
-//!     --news ../shared/data/news --conll ../shared/data/conll2003/train.txt \
-//!     --out crates/newsgraph-ner/model/lexicon.tsv        # ~2.5 min; optional
-//! cargo run --release -p newsgraph-ner --bin newsgraph-ner-train -- \
-//!     --train ../shared/data/conll2003/train.txt --dev ../shared/data/conll2003/dev.txt \
-//!     --lexicon crates/newsgraph-ner/model/lexicon.tsv \
-//!     --gazetteer crates/newsgraph-ner/model/gazetteer.tsv \
-//!     --out crates/newsgraph-ner/model/conll.bin          # ~1 min
-//! ```
+//! `model/conll.bin` (format in [`model`]); `model/README.md` has the commands that
+//! retrain it (word clusters from the unlabelled news text under `../shared/data`, the
+//! gazetteer exported from newsgraph's knowledge base, then the perceptron).
 //!
 //! ## Types
 //!
