@@ -153,7 +153,10 @@ fn show(global: &Global, args: ShowArgs) -> anyhow::Result<Code> {
         }
     };
     let Some(detail) = store.actor_detail(&summary.actor.id)? else {
-        eprintln!("error: actor {:?} vanished from the store", summary.actor.id);
+        eprintln!(
+            "error: actor {:?} vanished from the store",
+            summary.actor.id
+        );
         return Ok(Code::NotFound);
     };
     if args.json {
@@ -175,7 +178,10 @@ fn show(global: &Global, args: ShowArgs) -> anyhow::Result<Code> {
             .unwrap_or_default()
     );
     if !s.actor.aliases.is_empty() {
-        println!("   aliases: {}", ellipsize(&s.actor.aliases.join("; "), 200));
+        println!(
+            "   aliases: {}",
+            ellipsize(&s.actor.aliases.join("; "), 200)
+        );
     }
     print_names_and_roles(s, false);
     println!();
@@ -190,12 +196,17 @@ fn show(global: &Global, args: ShowArgs) -> anyhow::Result<Code> {
                 ellipsize(&m.title, 80)
             );
         }
-        let mut tag = format!("{} [{}..{}]", m.mention.text, m.mention.start, m.mention.end);
+        let mut tag = format!(
+            "{} [{}..{}]",
+            m.mention.text, m.mention.start, m.mention.end
+        );
         if let Some(r) = &m.mention.role {
             tag.push_str(&format!(
                 " as {}{}",
                 r.title,
-                r.of.as_deref().map(|o| format!(" of {o}")).unwrap_or_default()
+                r.of.as_deref()
+                    .map(|o| format!(" of {o}"))
+                    .unwrap_or_default()
             ));
         }
         if m.as_candidate {

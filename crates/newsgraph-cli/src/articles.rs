@@ -126,10 +126,12 @@ pub fn show(global: &Global, args: ShowArgs) -> anyhow::Result<Code> {
         }
         Err(e) => return Err(e.into()),
     };
+    let timexes = store.article_timexes(&stored.article.id)?;
     if args.json {
         output::print_json(&json!({
             "article": stored.article,
             "sentences": stored.sentences,
+            "timexes": timexes,
             "fingerprint": format!("{:016x}", stored.fingerprint),
             "ingested_at": stored.ingested_at,
         }))?;
@@ -164,6 +166,17 @@ pub fn show(global: &Global, args: ShowArgs) -> anyhow::Result<Code> {
         "published",
         a.published.clone().unwrap_or_else(|| "unknown".to_string()),
     ));
+    if let Some(bounds) = &a.published_bounds {
+        let range = format!(
+            "{} … {}",
+            bounds.from.as_deref().unwrap_or("?"),
+            bounds.to.as_deref().unwrap_or("?")
+        );
+        meta.push(("date range", range));
+        for reason in &bounds.reasons {
+            meta.push(("  because", reason.clone()));
+        }
+    }
     if let Some(u) = &a.url {
         meta.push(("url", u.clone()));
     }
@@ -172,6 +185,23 @@ pub fn show(global: &Global, args: ShowArgs) -> anyhow::Result<Code> {
     }
     if let Some(d) = &a.duplicate_of {
         meta.push(("duplicate", format!("near duplicate of {d}")));
+    }
+    if !timexes.is_empty() {
+        let times: Vec<String> = timexes
+            .iter()
+            .map(|t| {
+                format!(
+                    "\"{}\" = {}{}",
+                    t.text,
+                    t.value,
+                    t.r#mod
+                        .as_deref()
+                        .map(|m| format!(" ({m})"))
+                        .unwrap_or_default()
+                )
+            })
+            .collect();
+        meta.push(("times", times.join("; ")));
     }
     for (k, v) in meta {
         println!("{k:<10} {v}");

@@ -99,7 +99,10 @@ fn run_sbd(args: SbdArgs) -> anyhow::Result<Code> {
                 .with_context(|| format!("cannot read {}", path.display()))?;
             let theirs = sbd::parse_jsonl(&content).with_context(|| path.display().to_string())?;
             if theirs.len() != cases.len()
-                || theirs.iter().zip(&cases).any(|((_, t), (_, g))| t.text != g.text)
+                || theirs
+                    .iter()
+                    .zip(&cases)
+                    .any(|((_, t), (_, g))| t.text != g.text)
             {
                 anyhow::bail!(
                     "{}: its texts differ from those of {} (same cases in the same order needed)",

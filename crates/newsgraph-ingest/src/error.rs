@@ -118,6 +118,15 @@ pub enum IngestError {
         origin: String,
     },
     /// The date given in [`crate::ReadOptions::date`] is not a date.
+    /// A web input (HTML page, feed, WARC record) that could not be read: no article in
+    /// the page, an undecodable charset, unsafe XML, a damaged archive.
+    #[error("{origin}: {message}")]
+    Web {
+        /// The file, feed item (`file#3`) or archive record (`file@offset`).
+        origin: String,
+        /// What was wrong.
+        message: String,
+    },
     #[error("invalid date option {value:?}: not a date newsgraph can read (try 2026-01-31)")]
     InvalidDate {
         /// The value given.
@@ -151,7 +160,7 @@ impl IngestError {
             | IngestError::Json { path, .. }
             | IngestError::Record { path, .. }
             | IngestError::LineTooLong { path, .. } => Some(path),
-            IngestError::EmptyBody { origin } => Some(origin),
+            IngestError::EmptyBody { origin } | IngestError::Web { origin, .. } => Some(origin),
             IngestError::InvalidDate { .. } => None,
         }
     }

@@ -20,6 +20,7 @@ pub mod detect;
 pub mod jsonl;
 mod text;
 pub mod walk;
+pub mod web;
 
 use crate::clean::{self, Cleaned};
 use crate::dedup::content_id;
@@ -30,6 +31,8 @@ use serde_json::{Map, Value};
 use std::fs::{self, File};
 use std::io::{self, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicU64;
+use std::sync::Arc;
 
 pub use jsonl::{parse_jsonl_line, JsonRecord, LineError};
 pub use walk::Inputs;
@@ -109,6 +112,8 @@ pub enum RawContent {
     Text(String),
     /// A structured record with separate fields.
     Record(Box<JsonRecord>),
+    /// A page or feed item read from the web formats.
+    Web(web::WebContent),
 }
 
 /// An article ready for the next stages, with what went wrong (but not fatally) while
@@ -127,12 +132,19 @@ pub struct ReadArticle {
 pub struct RawArticles {
     format: InputFormat,
     inner: Box<dyn Iterator<Item = Result<RawArticle, IngestError>> + Send>,
+    progress: Option<Arc<AtomicU64>>,
 }
 
 impl RawArticles {
     /// The format the input is read as.
     pub fn format(&self) -> InputFormat {
         self.format
+    }
+
+    /// Bytes of the input consumed so far, for inputs read as a long stream (WARC
+    /// archives); `None` for inputs read whole.
+    pub fn progress(&self) -> Option<Arc<AtomicU64>> {
+        self.progress.clone()
     }
 }
 
@@ -234,15 +246,9 @@ pub fn read_raw(input: &Input, opts: &ReadOptions) -> Result<RawArticles, Ingest
                 .format
                 .map_or_else(|| detect::by_extension(path), ExtensionHint::Format);
             let size = meta.is_file().then_some(meta.len());
-            match hint {
-                ExtensionHint::Format(
-                    format @ (InputFormat::Html | InputFormat::Feed | InputFormat::Warc),
-                ) => {
-                    return Err(IngestError::Unsupported { path: name, format });
-                }
-                // Refuse a too-large text file before reading a byte of it.
-                ExtensionHint::Format(InputFormat::Text) => check_size(&name, size, opts)?,
-                _ => {}
+            // Refuse a too-large single-article file before reading a byte of it.
+            if let ExtensionHint::Format(InputFormat::Text | InputFormat::Html) = hint {
+                check_size(&name, size, opts)?;
             }
             let file = File::open(path).map_err(|e| IngestError::io(&name, e))?;
             read_stream(&name, Some(name.clone()), Box::new(file), size, hint, opts)
@@ -292,6 +298,15 @@ fn read_stream(
     hint: ExtensionHint,
     opts: &ReadOptions,
 ) -> Result<RawArticles, IngestError> {
+    if hint == ExtensionHint::Format(InputFormat::Warc) {
+        // Archives are often gzip (binary) and always streamed: no sniffing.
+        let (articles, progress) = web::read_warc(reader, name, file_path, opts.max_article_bytes)?;
+        return Ok(RawArticles {
+            format: InputFormat::Warc,
+            inner: Box::new(articles),
+            progress: Some(progress),
+        });
+    }
     let head = read_head(&mut reader, decode::SNIFF_BYTES, name)?;
     let complete = head.len() < decode::SNIFF_BYTES;
     if complete && decode::is_blank(&head) {
@@ -358,14 +373,29 @@ fn read_stream(
                 encoding,
             ))
         }
-        format @ (InputFormat::Html | InputFormat::Feed | InputFormat::Warc) => {
-            return Err(IngestError::Unsupported {
-                path: name.to_owned(),
+        InputFormat::Html => {
+            check_size(name, size, opts)?;
+            let raw = web::read_html(head, &mut reader, name, file_path, limit)?;
+            Box::new(std::iter::once(Ok(raw)))
+        }
+        InputFormat::Feed => {
+            Box::new(web::read_feed(head, &mut reader, name, file_path, limit)?.into_iter())
+        }
+        InputFormat::Warc => {
+            let stream = Cursor::new(head).chain(reader);
+            let (articles, progress) = web::read_warc(Box::new(stream), name, file_path, limit)?;
+            return Ok(RawArticles {
                 format,
-            })
+                inner: Box::new(articles),
+                progress: Some(progress),
+            });
         }
     };
-    Ok(RawArticles { format, inner })
+    Ok(RawArticles {
+        format,
+        inner,
+        progress: None,
+    })
 }
 
 /// Cleans a raw article and builds the [`Article`] (see the module doc): title, byline,
@@ -426,9 +456,62 @@ pub fn build_article(raw: RawArticle, opts: &ReadOptions) -> Result<ReadArticle,
                 None => cleaned.published.clone(),
             };
         }
+        RawContent::Web(web::WebContent::Page(page)) => {
+            let page = *page;
+            cleaned = clean::clean_body(&page.body);
+            article.title = page.title.or(cleaned.title.clone()).unwrap_or_default();
+            article.url = page.url;
+            article.byline = page.byline.or(cleaned.byline.clone());
+            article.source = page
+                .site_name
+                .or(cleaned.source.clone())
+                .unwrap_or_default();
+            article.via = cleaned.via.clone();
+            article.published = page
+                .published
+                .as_deref()
+                .and_then(clean::parse_date)
+                .or(cleaned.published.clone());
+            article.language = page.language;
+            if let Some(section) = page.section {
+                metadata.insert("section".into(), Value::String(section));
+            }
+            for (key, value) in [
+                ("description", page.description),
+                ("modified", page.modified),
+            ] {
+                if let Some(value) = value {
+                    metadata.insert(key.into(), Value::String(value));
+                }
+            }
+            if !page.keywords.is_empty() {
+                metadata.insert("keywords".into(), Value::from(page.keywords));
+            }
+        }
+        RawContent::Web(web::WebContent::FeedItem { item, feed_title }) => {
+            let item = *item;
+            cleaned = clean::clean_body(item.text().unwrap_or(""));
+            article.title = item.title.or(cleaned.title.clone()).unwrap_or_default();
+            article.url = item.link;
+            article.byline = item.author.or(cleaned.byline.clone());
+            article.source = feed_title.or(cleaned.source.clone()).unwrap_or_default();
+            article.via = cleaned.via.clone();
+            article.published = item
+                .published
+                .as_deref()
+                .and_then(clean::parse_date)
+                .or(cleaned.published.clone());
+            article.language = item.language;
+            if !item.categories.is_empty() {
+                metadata.insert("categories".into(), Value::from(item.categories));
+            }
+        }
     }
     article.subtitle = cleaned.subtitle;
-    article.section = cleaned.section;
+    article.section = match metadata.remove("section") {
+        Some(Value::String(section)) if cleaned.section.is_none() => Some(section),
+        _ => cleaned.section,
+    };
     article.body = cleaned.body;
     if article.body.trim().is_empty() {
         return Err(IngestError::EmptyBody { origin });

@@ -79,51 +79,6 @@ fn detects_formats_by_extension_and_content() {
 }
 
 #[test]
-fn html_feed_and_warc_are_refused_clearly() {
-    let dir = tempfile::tempdir().unwrap();
-    let cases: &[(&str, &str, &str)] = &[
-        (
-            "page.html",
-            "<p>hi</p>",
-            "HTML input is not supported yet (see the web-inputs issue)",
-        ),
-        (
-            "page",
-            "<!DOCTYPE html>\n<html><body>x</body></html>",
-            "HTML input is not supported yet",
-        ),
-        (
-            "news.xml",
-            "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel/></rss>",
-            "RSS/Atom feed input is not supported yet",
-        ),
-        (
-            "atom",
-            "<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>",
-            "RSS/Atom feed input is not supported yet",
-        ),
-        (
-            "crawl.warc",
-            "WARC/1.0\r\n",
-            "WARC input is not supported yet",
-        ),
-        (
-            "crawl.bin",
-            "WARC/1.1\r\nWARC-Type: response\r\n",
-            "WARC input is not supported yet",
-        ),
-    ];
-    for (name, content, message) in cases {
-        let path = write(dir.path(), name, content);
-        let err = err_of(raw(&path));
-        let text = err.to_string();
-        assert!(text.contains(message), "{name}: {text}");
-        assert!(text.starts_with(&path.display().to_string()), "{text}");
-        assert!(matches!(err, IngestError::Unsupported { .. }), "{err:?}");
-    }
-}
-
-#[test]
 fn forced_format_overrides_detection() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "lines.txt", "{\"body\":\"forced\"}\n");

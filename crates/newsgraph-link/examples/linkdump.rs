@@ -34,7 +34,10 @@ fn main() {
             );
         }
         for r in &linked.roles {
-            println!("  ROLE {} {} of {:?} {:?}", r.actor, r.role.title, r.role.of, r.role.from);
+            println!(
+                "  ROLE {} {} of {:?} {:?}",
+                r.actor, r.role.title, r.role.of, r.role.from
+            );
         }
     }
 }

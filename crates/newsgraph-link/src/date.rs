@@ -71,7 +71,11 @@ pub fn parse_iso(s: &str) -> Option<KbDate> {
 
 /// Days since 1970-01-01 (proleptic Gregorian; Howard Hinnant's algorithm).
 pub fn day_number(d: Day) -> i64 {
-    let (y, m, dd) = (i64::from(d.year()), i64::from(d.month()), i64::from(d.day()));
+    let (y, m, dd) = (
+        i64::from(d.year()),
+        i64::from(d.month()),
+        i64::from(d.day()),
+    );
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;

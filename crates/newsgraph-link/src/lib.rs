@@ -332,7 +332,9 @@ fn score_asserted(roles: &[AssertedRole], date: Option<DateRange>) -> Vec<(Actor
         let seen = r.role.from.as_deref().and_then(parse_iso);
         let score = match (date, seen) {
             (Some(d), Some(s)) => {
-                let days = d.distance_days(s.earliest()).min(d.distance_days(s.latest()));
+                let days = d
+                    .distance_days(s.earliest())
+                    .min(d.distance_days(s.latest()));
                 if days > 730 {
                     continue;
                 }

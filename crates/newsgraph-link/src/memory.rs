@@ -55,7 +55,9 @@ impl RoleMemory for RoleBook {
     fn asserted(&self, title: &str, of: &str) -> Vec<AssertedRole> {
         self.roles
             .iter()
-            .filter(|r| r.role.title.eq_ignore_ascii_case(title) && r.role.of.as_deref() == Some(of))
+            .filter(|r| {
+                r.role.title.eq_ignore_ascii_case(title) && r.role.of.as_deref() == Some(of)
+            })
             .cloned()
             .collect()
     }

@@ -9,8 +9,8 @@ use newsgraph_model::{
 };
 
 use crate::{
-    choose, normalise, score_asserted, ActorOrigin, AssertedRole, DateRange, How, LinkedActor,
-    LinkedMention, Linked, Linker, TitleRef,
+    choose, normalise, score_asserted, ActorOrigin, AssertedRole, DateRange, How, Linked,
+    LinkedActor, LinkedMention, Linker, TitleRef,
 };
 
 /// Lead the best KB candidate needs over the second to be chosen.
@@ -18,34 +18,117 @@ const MARGIN: f32 = 0.25;
 
 /// Words before a title that make it another office ("Deputy Foreign Minister").
 const OTHER_OFFICE: &[&str] = &[
-    "deputy", "vice", "assistant", "acting", "under", "junior", "interim", "associate",
+    "deputy",
+    "vice",
+    "assistant",
+    "acting",
+    "under",
+    "junior",
+    "interim",
+    "associate",
 ];
 /// Words before a title that make it a past office.
 const FORMER: &[&str] = &["former", "ex", "then", "late", "previous", "outgoing"];
 /// Words after which a place name is a place, never its government.
 const PREPOSITIONS: &[&str] = &[
-    "in", "at", "near", "from", "to", "into", "inside", "outside", "across", "around",
-    "toward", "towards", "via", "through", "of", "over", "between", "and", "visit",
-    "visited", "visiting",
+    "in", "at", "near", "from", "to", "into", "inside", "outside", "across", "around", "toward",
+    "towards", "via", "through", "of", "over", "between", "and", "visit", "visited", "visiting",
 ];
 /// Verbs (and auxiliaries) that make a capital before them its state's government.
 const STATE_VERBS: &[&str] = &[
-    "said", "says", "say", "has", "have", "had", "is", "was", "will", "would", "could",
-    "should", "may", "might", "must", "can", "cannot", "warned", "warns", "accused",
-    "accuses", "rejected", "rejects", "denied", "denies", "announced", "announces",
-    "insisted", "insists", "threatened", "threatens", "responded", "demanded", "urged",
-    "told", "called", "considered", "considers", "wants", "wanted", "launched", "struck",
-    "agreed", "refused", "plans", "planned", "hopes", "welcomed", "condemned",
-    "confirmed", "signalled", "signaled", "vowed", "ordered", "approved", "imposed",
-    "blamed", "believes", "sees", "views", "retaliated", "sent", "seeks", "sought",
-    "claimed", "dismissed", "criticised", "criticized", "expelled", "recalled",
-    "summoned", "did", "does", "is", "sanctioned", "pledged", "offered", "proposed",
+    "said",
+    "says",
+    "say",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "cannot",
+    "warned",
+    "warns",
+    "accused",
+    "accuses",
+    "rejected",
+    "rejects",
+    "denied",
+    "denies",
+    "announced",
+    "announces",
+    "insisted",
+    "insists",
+    "threatened",
+    "threatens",
+    "responded",
+    "demanded",
+    "urged",
+    "told",
+    "called",
+    "considered",
+    "considers",
+    "wants",
+    "wanted",
+    "launched",
+    "struck",
+    "agreed",
+    "refused",
+    "plans",
+    "planned",
+    "hopes",
+    "welcomed",
+    "condemned",
+    "confirmed",
+    "signalled",
+    "signaled",
+    "vowed",
+    "ordered",
+    "approved",
+    "imposed",
+    "blamed",
+    "believes",
+    "sees",
+    "views",
+    "retaliated",
+    "sent",
+    "seeks",
+    "sought",
+    "claimed",
+    "dismissed",
+    "criticised",
+    "criticized",
+    "expelled",
+    "recalled",
+    "summoned",
+    "did",
+    "does",
+    "is",
+    "sanctioned",
+    "pledged",
+    "offered",
+    "proposed",
 ];
 /// Adverbs allowed between a capital and its verb ("Tehran also said").
-const ADVERBS: &[&str] = &["also", "again", "still", "quickly", "later", "then", "has", "had"];
+const ADVERBS: &[&str] = &[
+    "also", "again", "still", "quickly", "later", "then", "has", "had",
+];
 /// Words of a sentence about nuclear or military sites (favour facilities).
 const SITE_WORDS: &[&str] = &[
-    "nuclear", "enrichment", "reactor", "facility", "facilities", "site", "sites", "plant",
+    "nuclear",
+    "enrichment",
+    "reactor",
+    "facility",
+    "facilities",
+    "site",
+    "sites",
+    "plant",
 ];
 /// "X's office", "X administration": the executive itself.
 const EXECUTIVE_WORDS: &[&str] = &["office", "administration", "government", "cabinet"];
@@ -268,7 +351,9 @@ impl<'r, 'a> Run<'r, 'a> {
                     // "Philippines' Department of …": the state keeps its own mention.
                     if let Some(k) = kb[i].as_ref().filter(|k| k.start == tag.start) {
                         let rest = &body[k.end..];
-                        let poss = ["'s ", "’s ", "' ", "’ "].iter().find(|p| rest.starts_with(**p));
+                        let poss = ["'s ", "’s ", "' ", "’ "]
+                            .iter()
+                            .find(|p| rest.starts_with(**p));
                         if let Some(p) = poss {
                             tag.start = k.end + p.len();
                             continue;
@@ -281,9 +366,17 @@ impl<'r, 'a> Run<'r, 'a> {
                 }
             }
         }
-        out.extend(kb.into_iter().flatten());
-        out.sort_by_key(|r| (r.start, r.end));
-        out
+        // Tagger names never overlap each other: the longest, leftmost wins.
+        out.sort_by_key(|r| (std::cmp::Reverse(r.end - r.start), r.start));
+        let mut kept: Vec<Raw<'a>> = Vec::new();
+        for r in out {
+            if !kept.iter().any(|k| k.start < r.end && r.start < k.end) {
+                kept.push(r);
+            }
+        }
+        kept.extend(kb.into_iter().flatten());
+        kept.sort_by_key(|r| (r.start, r.end));
+        kept
     }
 
     // ---------------------------------------------------------------- pass 2: titles
@@ -332,7 +425,8 @@ impl<'r, 'a> Run<'r, 'a> {
                     }
                 }
                 let _ = w;
-            } else if before_phrase.is_some_and(|(_, w)| FORMER.contains(&w.to_ascii_lowercase().as_str()))
+            } else if before_phrase
+                .is_some_and(|(_, w)| FORMER.contains(&w.to_ascii_lowercase().as_str()))
                 || body[..t.start].ends_with("ex-")
             {
                 info.mode = Mode::Former;
@@ -378,7 +472,15 @@ impl<'r, 'a> Run<'r, 'a> {
         // Person names the tagger found, as word lists, for the longest-name rule.
         let tag_people: Vec<Vec<&str>> = raws
             .iter()
-            .filter(|r| matches!(r.src, Src::Tag { kind: MentionKind::Person, .. }))
+            .filter(|r| {
+                matches!(
+                    r.src,
+                    Src::Tag {
+                        kind: MentionKind::Person,
+                        ..
+                    }
+                )
+            })
             .map(|r| name_words(&body[r.start..r.end]))
             .collect();
         for (i, r) in raws.iter().enumerate() {
@@ -452,9 +554,9 @@ impl<'r, 'a> Run<'r, 'a> {
                 let hits: Vec<&&str> = named
                     .iter()
                     .filter(|id| {
-                        self.kb.entity(id).is_some_and(|e| {
-                            e.name.split_whitespace().last() == Some(words[0])
-                        })
+                        self.kb
+                            .entity(id)
+                            .is_some_and(|e| e.name.split_whitespace().last() == Some(words[0]))
                     })
                     .collect();
                 if let [id] = hits.as_slice() {
@@ -488,7 +590,12 @@ impl<'r, 'a> Run<'r, 'a> {
         raws: &[Raw<'a>],
         cands: &[Candidate<'a>],
         named: &HashSet<&'a str>,
-    ) -> (MentionKind, Option<ActorId>, Vec<newsgraph_model::MentionCandidate>, How) {
+    ) -> (
+        MentionKind,
+        Option<ActorId>,
+        Vec<newsgraph_model::MentionCandidate>,
+        How,
+    ) {
         let body = self.body;
         let r = &raws[i];
         let day = self.linked.date.map(|d| d.from);
@@ -538,7 +645,10 @@ impl<'r, 'a> Run<'r, 'a> {
                                     .and_then(|ti| ti.of)
                                     .is_none_or(|of| of.id == t.of)
                         };
-                        if terms.iter().any(|t| holds(t) && day.is_some_and(|d| t.covers(d))) {
+                        if terms
+                            .iter()
+                            .any(|t| holds(t) && day.is_some_and(|d| t.covers(d)))
+                        {
                             s += 1.0;
                         } else if terms.iter().any(holds) {
                             s += 0.5;
@@ -565,15 +675,18 @@ impl<'r, 'a> Run<'r, 'a> {
         let best = scored[0].0;
         let clear = scored.len() == 1 || scored[0].1 - scored[1].1 >= MARGIN;
         if !clear {
-            let list: Vec<(ActorId, f32)> = scored
-                .iter()
-                .map(|(c, s)| (actor_id_of(c), *s))
-                .collect();
+            let list: Vec<(ActorId, f32)> =
+                scored.iter().map(|(c, s)| (actor_id_of(c), *s)).collect();
             return (best.mention_kind(), None, normalise(&list), How::Ambiguous);
         }
         let e = best.entity;
         if best.via == NameVia::Demonym {
-            return (MentionKind::Norp, Some(e.id.clone()), Vec::new(), How::Demonym);
+            return (
+                MentionKind::Norp,
+                Some(e.id.clone()),
+                Vec::new(),
+                How::Demonym,
+            );
         }
         if let Some(state) = &e.capital_of {
             if self.capital_is_state(r.start, r.end) {
@@ -751,8 +864,7 @@ impl<'r, 'a> Run<'r, 'a> {
                     if from > to {
                         continue;
                     }
-                    let days =
-                        (crate::day_number(to) - crate::day_number(from) + 1).max(1) as f32;
+                    let days = (crate::day_number(to) - crate::day_number(from) + 1).max(1) as f32;
                     let share = days / d.len_days() as f32;
                     match scored.iter_mut().find(|(id, _)| id == &t.person) {
                         Some(s) => s.1 += share,
@@ -877,7 +989,11 @@ impl<'r, 'a> Run<'r, 'a> {
 
     /// The executive body of `state` that `holder` heads (see crate docs).
     fn executive_of(&self, state: &Entity, holder: &Entity) -> ActorId {
-        let Some(bodies) = state.country.as_ref().and_then(|c| self.l.executives.get(c)) else {
+        let Some(bodies) = state
+            .country
+            .as_ref()
+            .and_then(|c| self.l.executives.get(c))
+        else {
             return state.id.clone();
         };
         let day = self.linked.date.map(|d| d.from);
@@ -911,7 +1027,9 @@ impl<'r, 'a> Run<'r, 'a> {
             if self.overlaps(ws, we) {
                 continue;
             }
-            let of = self.role_owner_before(ws).or_else(|| self.role_owner_after(we));
+            let of = self
+                .role_owner_before(ws)
+                .or_else(|| self.role_owner_after(we));
             let Some((of, ev_start)) = of else {
                 continue;
             };
@@ -940,7 +1058,8 @@ impl<'r, 'a> Run<'r, 'a> {
                                 .split_once(':')
                                 .map_or(id.clone(), |(_, s)| format!("person:{s}"));
                             if let Some((name, _)) = self.derived.remove(&id) {
-                                self.derived.insert(new.clone(), (name, MentionKind::Person));
+                                self.derived
+                                    .insert(new.clone(), (name, MentionKind::Person));
                             }
                             m.mention.actor = Some(new);
                         }
@@ -999,9 +1118,7 @@ impl<'r, 'a> Run<'r, 'a> {
         let words: Vec<&str> = gap.split_whitespace().collect();
         if !gap.starts_with(' ')
             || words.len() > 2
-            || !words
-                .iter()
-                .all(|w| w.chars().all(|c| c.is_lowercase()))
+            || !words.iter().all(|w| w.chars().all(|c| c.is_lowercase()))
         {
             return None;
         }
@@ -1241,9 +1358,15 @@ mod tests {
     fn word_helpers() {
         assert_eq!(prev_word("said in Tehran", 8), Some((5, "in")));
         assert_eq!(prev_word("", 0), None);
-        assert_eq!(next_words("Tehran also said it", 6, 2), vec!["also", "said"]);
+        assert_eq!(
+            next_words("Tehran also said it", 6, 2),
+            vec!["also", "said"]
+        );
         assert_eq!(next_words("Tehran, said", 6, 2), Vec::<&str>::new());
-        assert_eq!(word_spans("a U.S. official"), vec![(0, 1), (2, 3), (4, 5), (7, 15)]);
+        assert_eq!(
+            word_spans("a U.S. official"),
+            vec![(0, 1), (2, 3), (4, 5), (7, 15)]
+        );
         assert!(is_coordination(", and "));
         assert!(!is_coordination(" said "));
         assert_eq!(trim_the("the White House", 0, 15), (4, 15));

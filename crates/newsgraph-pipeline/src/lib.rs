@@ -23,13 +23,19 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+mod offices;
+
+pub use offices::KbOfficeTerms;
+
 use newsgraph_ingest::dedup;
+use newsgraph_kb::Kb;
 use newsgraph_link::{AssertedRole, Linked, Linker, RoleBook, RoleMemory};
 use newsgraph_model::{Actor, Article, Report, ReportSentence, Role, Sentence};
 use newsgraph_store::{
     ActorOrigin, ActorRecord, ArticleFacts, LearnedRole, PutOutcome, Store, StoreError,
     StoredArticle,
 };
+use newsgraph_time::TimexFound;
 use rayon::prelude::*;
 
 /// Everything the per-article stages produced for one article.
@@ -43,6 +49,8 @@ pub struct Analysis {
     pub fingerprint: u64,
     /// Mentions, the actors they name and the roles the article asserts.
     pub links: Linked,
+    /// Time expressions, normalised against the article's date (partial when undated).
+    pub timexes: Vec<TimexFound>,
 }
 
 /// Runs the per-article stages on one article with the [`default_linker`]. Pure: no
@@ -52,16 +60,39 @@ pub fn analyze(article: Article) -> Analysis {
 }
 
 /// Runs the per-article stages on one article, linking actors with `linker`.
-pub fn analyze_with(article: Article, linker: &Linker<'_>) -> Analysis {
+pub fn analyze_with(mut article: Article, linker: &Linker<'_>) -> Analysis {
     let sentences = newsgraph_segment::sentences(&article.body);
     let fingerprint = dedup::fingerprint(&article.body);
+    // Time first: an undated article's date bounds help resolve titles to people.
+    let timexes = time_stage(&mut article, &sentences, linker.kb());
     let links = link_stage(&article, &sentences, linker);
     Analysis {
         article,
         sentences,
         fingerprint,
         links,
+        timexes,
     }
+}
+
+// ---------------------------------------------------------------------- time stage
+
+/// The time half of *normalise*: time expressions against the article's date; for an
+/// undated article, bounds on its date (from the dates it states and the office terms
+/// of the people it titles), which then resolve partial values where they are unique.
+fn time_stage(article: &mut Article, sentences: &[Sentence], kb: &Kb) -> Vec<TimexFound> {
+    let dct = article
+        .published
+        .as_deref()
+        .and_then(|p| newsgraph_time::Dct::parse(p).ok());
+    let mut timexes = newsgraph_time::extract(&article.body, sentences, dct);
+    if dct.is_none() {
+        let offices = offices::KbOfficeTerms::new(kb);
+        let bounds = newsgraph_time::bound_publication(&article.body, &timexes, Some(&offices));
+        newsgraph_time::resolve_with_bounds(&mut timexes, &bounds);
+        article.published_bounds = Some(bounds);
+    }
+    timexes
 }
 
 // ------------------------------------------------------------------- actors stage
@@ -98,8 +129,9 @@ fn to_learned(roles: &[AssertedRole]) -> Vec<LearnedRole> {
 }
 
 /// What the store writes with an article: its mentions, actors and asserted roles.
-fn article_facts(links: &Linked) -> ArticleFacts {
+fn article_facts(links: &Linked, timexes: &[TimexFound], article: &str) -> ArticleFacts {
     ArticleFacts {
+        timexes: timexes.iter().map(|t| t.to_timex(article)).collect(),
         mentions: links.contract_mentions().cloned().collect(),
         actors: links
             .actors
@@ -239,6 +271,12 @@ pub fn report(analyses: &[Analysis]) -> Report {
                 end: s.end,
             }));
         report.articles.push(analysis.article.clone());
+        report.timexes.extend(
+            analysis
+                .timexes
+                .iter()
+                .map(|t| t.to_timex(&analysis.article.id)),
+        );
     }
     report_actors(analyses, &mut report);
     report
@@ -289,7 +327,7 @@ impl<'s, S: Store + ?Sized> Ingestor<'s, S> {
         let near = article.duplicate_of.clone();
         let mut links = analysis.links;
         default_linker().resolve_pending(&mut links, &StoreMemory(&*self.store));
-        let facts = article_facts(&links);
+        let facts = article_facts(&links, &analysis.timexes, &article.id);
         let stored = StoredArticle {
             article,
             sentences: analysis.sentences,

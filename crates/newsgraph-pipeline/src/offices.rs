@@ -92,7 +92,9 @@ mod tests {
     fn us_president_trump_has_two_terms() {
         let terms = KbOfficeTerms::new(Kb::builtin()).terms("US President", "Donald Trump");
         assert_eq!(terms.len(), 2, "{terms:?}");
-        assert!(terms.iter().any(|t| t.from == d("2025-01-20") && t.to.is_none()));
+        assert!(terms
+            .iter()
+            .any(|t| t.from == d("2025-01-20") && t.to.is_none()));
         assert!(terms
             .iter()
             .any(|t| t.from == d("2017-01-20") && t.to == Some(d("2021-01-19"))));

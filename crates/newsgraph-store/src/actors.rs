@@ -62,6 +62,8 @@ pub struct ArticleFacts {
     pub actors: Vec<ActorRecord>,
     /// Roles the article asserts.
     pub roles: Vec<LearnedRole>,
+    /// Time expressions (byte spans into the body; at most one per start).
+    pub timexes: Vec<newsgraph_model::Timex>,
 }
 
 /// Which actors [`crate::Store::list_actors`] returns.
@@ -197,7 +199,6 @@ pub(crate) fn merge_learned(roles: Vec<LearnedRole>) -> Vec<Role> {
     }
     out
 }
-
 
 #[cfg(test)]
 mod tests {

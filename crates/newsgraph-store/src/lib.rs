@@ -353,6 +353,9 @@ pub trait Store: Send {
     /// state or organisation (actor id), oldest evidence first.
     fn learned_roles(&self, title: &str, of: &str) -> Result<Vec<LearnedRole>, StoreError>;
 
+    /// The time expressions of a stored article (by full id), in text order.
+    fn article_timexes(&self, id: &str) -> Result<Vec<newsgraph_model::Timex>, StoreError>;
+
     /// True when an article with exactly this content id is stored.
     fn contains(&self, id: &str) -> Result<bool, StoreError>;
 

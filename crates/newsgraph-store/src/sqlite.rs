@@ -37,8 +37,8 @@ pub use migrations::{Migration, APPLICATION_ID, LATEST_VERSION, MIGRATIONS};
 
 use crate::{
     check_date_bound, neardup, query, ActorDetail, ActorQuery, ActorSummary, ArticleFacts,
-    ArticleSummary, LearnedRole, ListQuery, PutOutcome, SearchHit, SearchQuery, Store,
-    StoreError, StoreStats, StoredArticle, MIN_ID_PREFIX,
+    ArticleSummary, LearnedRole, ListQuery, PutOutcome, SearchHit, SearchQuery, Store, StoreError,
+    StoreStats, StoredArticle, MIN_ID_PREFIX,
 };
 
 /// How long a statement waits for another process's lock before failing with
@@ -338,6 +338,28 @@ impl RawArticle {
     }
 }
 
+/// The TIMEX3 type as stored.
+fn timex_type_name(kind: newsgraph_model::TimexType) -> &'static str {
+    use newsgraph_model::TimexType;
+    match kind {
+        TimexType::Date => "DATE",
+        TimexType::Time => "TIME",
+        TimexType::Duration => "DURATION",
+        TimexType::Set => "SET",
+    }
+}
+
+/// The TIMEX3 type from its stored name (the schema admits only the four).
+fn timex_type_from(name: &str) -> newsgraph_model::TimexType {
+    use newsgraph_model::TimexType;
+    match name {
+        "TIME" => TimexType::Time,
+        "DURATION" => TimexType::Duration,
+        "SET" => TimexType::Set,
+        _ => TimexType::Date,
+    }
+}
+
 /// Fingerprints of stored articles, by ingestion sequence number.
 #[derive(Debug, Default)]
 struct FingerprintCache {
@@ -497,6 +519,32 @@ impl Store for SqliteStore {
             actors::WriteError::Sql(e) => write_err(e),
             actors::WriteError::Invalid(reason) => invalid(reason),
         })?;
+        {
+            let mut st = tx
+                .prepare_cached(
+                    "INSERT INTO timexes (article, start, \"end\", text, type, value, mod)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )
+                .map_err(write_err)?;
+            for t in &facts.timexes {
+                if t.end > art.body.len() || art.body.get(t.start..t.end) != Some(t.text.as_str()) {
+                    return Err(invalid(format!(
+                        "time expression {:?} ({}..{}) is not that span of the body",
+                        t.text, t.start, t.end
+                    )));
+                }
+                st.execute(params![
+                    seq,
+                    int("timex start", t.start)?,
+                    int("timex end", t.end)?,
+                    t.text,
+                    timex_type_name(t.kind),
+                    t.value,
+                    t.r#mod
+                ])
+                .map_err(write_err)?;
+            }
+        }
         #[cfg(test)]
         if self.fail_before_commit {
             return Err(StoreError::Backend {
@@ -674,6 +722,32 @@ impl Store for SqliteStore {
 
     fn actor_detail(&self, id: &str) -> Result<Option<ActorDetail>, StoreError> {
         actors::actor_detail(&self.conn, &self.path, id)
+    }
+
+    fn article_timexes(&self, id: &str) -> Result<Vec<newsgraph_model::Timex>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT t.start, t.\"end\", t.text, t.type, t.value, t.mod
+                 FROM timexes t JOIN articles a ON a.seq = t.article
+                 WHERE a.id = ?1 ORDER BY t.start",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([id], |r| {
+                let kind: String = r.get(3)?;
+                Ok(newsgraph_model::Timex {
+                    article: id.to_string(),
+                    start: get_usize(r, 0)?,
+                    end: get_usize(r, 1)?,
+                    text: r.get(2)?,
+                    kind: timex_type_from(&kind),
+                    value: r.get(4)?,
+                    r#mod: r.get(5)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.err(e))
     }
 
     fn learned_roles(&self, title: &str, of: &str) -> Result<Vec<LearnedRole>, StoreError> {

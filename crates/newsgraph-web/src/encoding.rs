@@ -119,7 +119,11 @@ fn choose(bytes: &[u8], declared: Option<&str>) -> (&'static Encoding, &'static 
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    (detector.guess(None, chardetng::Utf8Detection::Allow), "detected", 0)
+    (
+        detector.guess(None, chardetng::Utf8Detection::Allow),
+        "detected",
+        0,
+    )
 }
 
 fn declared_label(bytes: &[u8], declared: Option<&str>) -> Option<String> {
@@ -179,8 +183,10 @@ mod tests {
             Some("windows-1252")
         );
         assert_eq!(
-            prescan_meta(b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=ISO-8859-1\">")
-                .as_deref(),
+            prescan_meta(
+                b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=ISO-8859-1\">"
+            )
+            .as_deref(),
             Some("iso-8859-1")
         );
         assert_eq!(prescan_meta(b"<meta name=x content=y>"), None);

@@ -25,13 +25,10 @@ pub mod warc;
 
 pub use error::WebError;
 pub use feed::{parse_feed, FeedItem, ParsedFeed};
-pub use warc::{WarcOptions, WarcReader, WarcRecord};
-#[cfg(feature = "fetch")]
-pub use poll::{PollConfig, PollEvent, Poller, WebArticle};
 pub use html::{extract, extract_str, html_to_text, ExtractOptions, ExtractedPage};
 #[cfg(feature = "fetch")]
-
-
+pub use poll::{PollConfig, PollEvent, Poller, WebArticle};
+pub use warc::{WarcOptions, WarcReader, WarcRecord};
 
 /// The User-Agent newsgraph sends: `newsgraph/<version> (+<repository>)`.
 pub const USER_AGENT: &str = concat!(

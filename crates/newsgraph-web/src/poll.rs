@@ -185,6 +185,11 @@ struct FeedState {
     next_due: Instant,
 }
 
+/// The caller's hook told of each item id once delivered.
+type SeenHook = Box<dyn FnMut(&str) + Send>;
+/// The caller's hook told of each [`PollEvent`].
+type EventHook = Box<dyn FnMut(&PollEvent) + Send>;
+
 /// Polls feeds; see the module docs.
 pub struct Poller {
     config: PollConfig,
@@ -193,8 +198,8 @@ pub struct Poller {
     seen: HashSet<String>,
     last_request: HashMap<String, Instant>,
     robots: HashMap<String, Robots>,
-    on_seen: Option<Box<dyn FnMut(&str) + Send>>,
-    on_event: Option<Box<dyn FnMut(&PollEvent) + Send>>,
+    on_seen: Option<SeenHook>,
+    on_event: Option<EventHook>,
 }
 
 impl std::fmt::Debug for Poller {
@@ -221,7 +226,14 @@ pub fn split_url(url: &str) -> Option<(String, String)> {
     if !path.starts_with('/') {
         path.insert(0, '/');
     }
-    Some((format!("{}://{}", scheme.to_ascii_lowercase(), host.to_ascii_lowercase()), path))
+    Some((
+        format!(
+            "{}://{}",
+            scheme.to_ascii_lowercase(),
+            host.to_ascii_lowercase()
+        ),
+        path,
+    ))
 }
 
 struct Fetched {
@@ -368,7 +380,8 @@ impl Poller {
         };
         let etag = header("etag");
         let last_modified = header("last-modified");
-        let charset = header("content-type").and_then(|t| crate::encoding::charset_in(&t.to_ascii_lowercase()));
+        let charset = header("content-type")
+            .and_then(|t| crate::encoding::charset_in(&t.to_ascii_lowercase()));
         let status = response.status().as_u16();
         let body = if status == 200 {
             response
@@ -411,7 +424,11 @@ impl Poller {
         Ok(self.robots.get(&origin).is_none_or(|r| r.allows(&path)))
     }
 
-    fn fetch_page(&mut self, cancel: &AtomicBool, url: &str) -> Result<Option<ExtractedPage>, WebError> {
+    fn fetch_page(
+        &mut self,
+        cancel: &AtomicBool,
+        url: &str,
+    ) -> Result<Option<ExtractedPage>, WebError> {
         if self.config.respect_robots && !self.robots_allow(cancel, url)? {
             if cancel.load(Ordering::Relaxed) {
                 return Ok(None);
@@ -460,13 +477,19 @@ impl Poller {
                 continue;
             }
             let state = self.feeds[index].clone();
-            let result = self.get(cancel, &state.url, Some((&state.etag, &state.last_modified)));
+            let result = self.get(
+                cancel,
+                &state.url,
+                Some((&state.etag, &state.last_modified)),
+            );
             let parsed = match result {
                 Ok(None) => break,
                 Ok(Some(f)) if f.status == 304 => {
                     self.feeds[index].failures = 0;
                     self.feeds[index].next_due = Instant::now() + self.config.interval;
-                    self.emit(PollEvent::NotModified { feed: state.url.clone() });
+                    self.emit(PollEvent::NotModified {
+                        feed: state.url.clone(),
+                    });
                     continue;
                 }
                 Ok(Some(f)) if f.status == 200 => match parse_feed(&f.body) {

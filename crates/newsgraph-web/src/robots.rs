@@ -9,6 +9,9 @@
 //! Known limits: `Crawl-delay` is read but the poller's own minimum delay per host is
 //! used when it is longer; sitemaps are ignored.
 
+/// One `User-agent` group: its agents, `(allow, pattern)` rules and crawl delay.
+type Group = (Vec<String>, Vec<(bool, String)>, Option<f64>);
+
 /// The rules that apply to us on one host.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Robots {
@@ -28,11 +31,13 @@ impl Robots {
     pub fn parse(text: &str, agent: &str) -> Self {
         let agent = agent.to_ascii_lowercase();
         // Groups: (agents, rules, delay).
-        let mut groups: Vec<(Vec<String>, Vec<(bool, String)>, Option<f64>)> = Vec::new();
+        let mut groups: Vec<Group> = Vec::new();
         let mut in_agents = false;
         for raw in text.lines().take(10_000) {
             let line = raw.split('#').next().unwrap_or("").trim();
-            let Some((key, value)) = line.split_once(':') else { continue };
+            let Some((key, value)) = line.split_once(':') else {
+                continue;
+            };
             let key = key.trim().to_ascii_lowercase();
             let value = value.trim();
             match key.as_str() {
@@ -64,10 +69,16 @@ impl Robots {
         }
         let named: Vec<_> = groups
             .iter()
-            .filter(|g| g.0.iter().any(|a| a != "*" && !a.is_empty() && agent.contains(a.as_str())))
+            .filter(|g| {
+                g.0.iter()
+                    .any(|a| a != "*" && !a.is_empty() && agent.contains(a.as_str()))
+            })
             .collect();
         let chosen: Vec<_> = if named.is_empty() {
-            groups.iter().filter(|g| g.0.iter().any(|a| a == "*")).collect()
+            groups
+                .iter()
+                .filter(|g| g.0.iter().any(|a| a == "*"))
+                .collect()
         } else {
             named
         };
@@ -133,14 +144,20 @@ mod tests {
         assert!(r.allows("/news/1"));
         assert!(!r.allows("/private/x"));
         assert!(r.allows("/private/ok/1"));
-        let named = Robots::parse("User-agent: newsgraph\nDisallow: /a\nUser-agent: *\nDisallow: /\n", "newsgraph/0.1");
+        let named = Robots::parse(
+            "User-agent: newsgraph\nDisallow: /a\nUser-agent: *\nDisallow: /\n",
+            "newsgraph/0.1",
+        );
         assert!(named.allows("/b"));
         assert!(!named.allows("/a/1"));
     }
 
     #[test]
     fn wildcards() {
-        let r = Robots::parse("User-agent: *\nDisallow: /*.pdf$\nDisallow: /tmp*/x\n", "newsgraph");
+        let r = Robots::parse(
+            "User-agent: *\nDisallow: /*.pdf$\nDisallow: /tmp*/x\n",
+            "newsgraph",
+        );
         assert!(!r.allows("/doc/a.pdf"));
         assert!(r.allows("/doc/a.pdf?x=1"));
         assert!(!r.allows("/tmp12/x/y"));

@@ -133,7 +133,10 @@ impl WarcReader {
     }
 
     /// Reads an archive from any byte stream (gzip detected from the first bytes).
-    pub fn new<R: Read + Send + 'static>(reader: R, options: WarcOptions) -> Result<Self, WebError> {
+    pub fn new<R: Read + Send + 'static>(
+        reader: R,
+        options: WarcOptions,
+    ) -> Result<Self, WebError> {
         let progress = Arc::new(AtomicU64::new(0));
         let counting = Counting {
             inner: reader,
@@ -303,7 +306,8 @@ impl WarcReader {
         };
         let uri = get("warc-target-uri").map(|u| u.trim_matches(['<', '>']).to_owned());
         let is_response = get("warc-type").is_some_and(|t| t.eq_ignore_ascii_case("response"));
-        let is_http = get("content-type").is_none_or(|t| t.to_ascii_lowercase().starts_with("application/http"));
+        let is_http = get("content-type")
+            .is_none_or(|t| t.to_ascii_lowercase().starts_with("application/http"));
         if !is_response || !is_http {
             return match self.skip(length) {
                 Ok(()) => Step::Skip,
@@ -419,7 +423,9 @@ fn parse_http_response(block: &[u8], limit: u64) -> Result<HttpResponse, String>
     let mut chunked = false;
     let mut encoding = None;
     for line in lines.take(MAX_HEADERS) {
-        let Some((k, v)) = line.split_once(':') else { continue };
+        let Some((k, v)) = line.split_once(':') else {
+            continue;
+        };
         let k = k.trim().to_ascii_lowercase();
         let v = v.trim();
         match k.as_str() {
@@ -443,7 +449,9 @@ fn parse_http_response(block: &[u8], limit: u64) -> Result<HttpResponse, String>
         }
         Some("deflate") => {
             let mut out = Vec::new();
-            let zlib = flate2::read::ZlibDecoder::new(&body[..]).take(limit).read_to_end(&mut out);
+            let zlib = flate2::read::ZlibDecoder::new(&body[..])
+                .take(limit)
+                .read_to_end(&mut out);
             if zlib.is_err() {
                 out.clear();
                 flate2::read::DeflateDecoder::new(&body[..])
@@ -464,18 +472,26 @@ fn parse_http_response(block: &[u8], limit: u64) -> Result<HttpResponse, String>
 
 /// Undoes chunked transfer encoding; tolerant of a missing last chunk (keeps what came).
 fn dechunk(mut raw: &[u8]) -> Vec<u8> {
+    let original = raw;
     let mut out = Vec::with_capacity(raw.len());
-    loop {
-        let Some(eol) = memchr::memchr(b'\n', raw) else { break };
+    let mut chunks = 0usize;
+    while let Some(eol) = memchr::memchr(b'\n', raw) {
         let size_text = String::from_utf8_lossy(&raw[..eol]);
-        let size_text = size_text.trim().split(';').next().unwrap_or("").trim().to_owned();
+        let size_text = size_text
+            .trim()
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_owned();
         let Ok(size) = usize::from_str_radix(&size_text, 16) else {
             // Not chunked after all: keep the bytes as they are.
-            if out.is_empty() {
-                return raw.to_vec();
+            if chunks == 0 {
+                return original.to_vec();
             }
             break;
         };
+        chunks += 1;
         raw = &raw[eol + 1..];
         if size == 0 {
             break;
@@ -490,6 +506,9 @@ fn dechunk(mut raw: &[u8]) -> Vec<u8> {
             raw = &raw[1..];
         }
     }
+    if chunks == 0 {
+        return original.to_vec();
+    }
     out
 }
 
@@ -499,7 +518,10 @@ mod tests {
 
     #[test]
     fn dechunks() {
-        assert_eq!(dechunk(b"5\r\nhello\r\n6;x=y\r\n world\r\n0\r\n\r\n"), b"hello world");
+        assert_eq!(
+            dechunk(b"5\r\nhello\r\n6;x=y\r\n world\r\n0\r\n\r\n"),
+            b"hello world"
+        );
         assert_eq!(dechunk(b"<html>"), b"<html>");
     }
 }

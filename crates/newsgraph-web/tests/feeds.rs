@@ -33,12 +33,21 @@ fn rss2_items() {
     assert_eq!(feed.items.len(), 2);
     let item = &feed.items[0];
     assert_eq!(item.id, "ht-1001");
-    assert_eq!(item.title.as_deref(), Some("Ship refloated & channel reopens"));
+    assert_eq!(
+        item.title.as_deref(),
+        Some("Ship refloated & channel reopens")
+    );
     assert_eq!(item.link.as_deref(), Some("https://harbour.example/ship"));
     assert_eq!(item.published.as_deref(), Some("2026-01-06T08:30:00+00:00"));
     assert_eq!(item.author.as_deref(), Some("Jane Doe"));
-    assert_eq!(item.summary.as_deref(), Some("The Coral Meridian was refloated."));
-    assert_eq!(item.content.as_deref(), Some("First paragraph of the story.\nSecond paragraph."));
+    assert_eq!(
+        item.summary.as_deref(),
+        Some("The Coral Meridian was refloated.")
+    );
+    assert_eq!(
+        item.content.as_deref(),
+        Some("First paragraph of the story.\nSecond paragraph.")
+    );
     assert_eq!(item.categories, ["Shipping"]);
     assert!(item.needs_page(), "a two-line content is only a summary");
     assert!(feed.items[1].text().is_none());
@@ -142,6 +151,9 @@ fn undeclared_entities_are_never_expanded() {
 
 #[test]
 fn not_a_feed_is_a_clear_error() {
-    assert!(matches!(parse_feed(b"<html><body>hi</body></html>"), Err(WebError::Feed(_))));
+    assert!(matches!(
+        parse_feed(b"<html><body>hi</body></html>"),
+        Err(WebError::Feed(_))
+    ));
     assert!(matches!(parse_feed(b"garbage"), Err(WebError::Feed(_))));
 }

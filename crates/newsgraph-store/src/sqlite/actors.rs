@@ -46,7 +46,10 @@ pub(super) fn check_facts(art: &Article, facts: &ArticleFacts) -> Result<(), Str
             return Err(format!("role names unknown actor {:?}", r.actor));
         }
         if r.role.of.is_none() {
-            return Err(format!("role {:?} of {:?} has no state", r.role.title, r.actor));
+            return Err(format!(
+                "role {:?} of {:?} has no state",
+                r.role.title, r.actor
+            ));
         }
     }
     Ok(())
@@ -118,9 +121,8 @@ pub(super) fn write_facts(
                 }
             }
         }
-        let mut names = conn.prepare_cached(
-            "INSERT OR IGNORE INTO actor_names (key, actor) VALUES (?1, ?2)",
-        )?;
+        let mut names =
+            conn.prepare_cached("INSERT OR IGNORE INTO actor_names (key, actor) VALUES (?1, ?2)")?;
         for n in std::iter::once(&a.name).chain(&a.aliases) {
             let key = name_key(n);
             if !key.is_empty() {
@@ -149,7 +151,11 @@ pub(super) fn write_facts(
         ])?;
         if let Some(actor) = &m.actor {
             // A bare title ("president") is not a name of its holder.
-            if m.role.is_none() {
+            let bare_title = m
+                .role
+                .as_ref()
+                .is_some_and(|r| name_key(&r.title) == name_key(&m.text));
+            if !bare_title {
                 let key = name_key(&m.text);
                 if !key.is_empty() {
                     names.execute(params![key, actor])?;
@@ -163,11 +169,7 @@ pub(super) fn write_facts(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for r in &facts.roles {
-        let (start, end) = r
-            .role
-            .evidence
-            .first()
-            .map_or((0, 0), |e| (e.start, e.end));
+        let (start, end) = r.role.evidence.first().map_or((0, 0), |e| (e.start, e.end));
         st.execute(params![
             r.actor,
             r.role.title,
@@ -225,19 +227,24 @@ fn corrupt(path: &Path, detail: String) -> StoreError {
 fn summary(conn: &Connection, path: &Path, raw: RawActor) -> Result<ActorSummary, StoreError> {
     let bad = |what: &str, e: String| corrupt(path, format!("actor {}: bad {what}: {e}", raw.id));
     let kind = parse_kind(&raw.kind).ok_or_else(|| bad("kind", raw.kind.clone()))?;
-    let origin = ActorOrigin::parse(&raw.origin).ok_or_else(|| bad("origin", raw.origin.clone()))?;
+    let origin =
+        ActorOrigin::parse(&raw.origin).ok_or_else(|| bad("origin", raw.origin.clone()))?;
     let aliases: Vec<String> =
         serde_json::from_str(&raw.aliases).map_err(|e| bad("aliases", e.to_string()))?;
     let mut roles: Vec<Role> =
         serde_json::from_str(&raw.roles).map_err(|e| bad("roles", e.to_string()))?;
     let learned = conn
         .prepare_cached(LEARNED_SQL_BY_ACTOR)
-        .and_then(|mut st| st.query_map([&raw.id], learned_row)?.collect::<Result<Vec<_>, _>>())
+        .and_then(|mut st| {
+            st.query_map([&raw.id], learned_row)?
+                .collect::<Result<Vec<_>, _>>()
+        })
         .map_err(|e| map_error(e, path))?;
     roles.extend(merge_learned(learned));
     let names = conn
         .prepare_cached(
-            "SELECT text, count(*) AS n FROM mentions WHERE actor = ?1 AND role_title IS NULL
+            "SELECT text, count(*) AS n FROM mentions
+             WHERE actor = ?1 AND NOT (role_title IS NOT NULL AND lower(text) = lower(role_title))
              GROUP BY text ORDER BY n DESC, text",
         )
         .and_then(|mut st| {
@@ -344,8 +351,17 @@ pub(super) fn actor_detail(
             st.query_map([id], |r| {
                 let sentence: Option<Vec<u8>> = r.get(12)?;
                 Ok((
-                    (r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?),
-                    (get_usize(r, 3)?, get_usize(r, 4)?, r.get::<_, String>(5)?, r.get::<_, String>(6)?),
+                    (
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                    ),
+                    (
+                        get_usize(r, 3)?,
+                        get_usize(r, 4)?,
+                        r.get::<_, String>(5)?,
+                        r.get::<_, String>(6)?,
+                    ),
                     (
                         r.get::<_, Option<String>>(7)?,
                         r.get::<_, Option<String>>(8)?,
@@ -360,8 +376,13 @@ pub(super) fn actor_detail(
         })
         .map_err(|e| map_error(e, path))?;
     let mut mentions = Vec::with_capacity(rows.len());
-    for ((article, title, published), (start, end, text, kind), (actor, rt, ro, cands), idx, sent) in
-        rows
+    for (
+        (article, title, published),
+        (start, end, text, kind),
+        (actor, rt, ro, cands),
+        idx,
+        sent,
+    ) in rows
     {
         let kind = parse_kind(&kind)
             .ok_or_else(|| corrupt(path, format!("mention in {article}: bad kind {kind}")))?;

@@ -39,6 +39,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "mentions, actors, learned roles",
         sql: include_str!("migrations/0002_actors.sql"),
     },
+    Migration {
+        version: 3,
+        name: "time expressions",
+        sql: include_str!("migrations/0003_timexes.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.

@@ -37,6 +37,9 @@ fn is_neg(doc: &Doc, elem: u32, exempt: &[bool]) -> bool {
     let mut e = elem;
     while e != NONE {
         let el = &doc.elems[e as usize];
+        if el.keep {
+            return false;
+        }
         if el.neg && !exempt[e as usize] {
             return true;
         }
@@ -59,11 +62,19 @@ fn prose(block: &Block) -> bool {
 
 /// Short lines that are chrome wherever they appear.
 fn chrome_line(text: &str) -> bool {
-    let t = text.trim().trim_end_matches([':', '.', '!', '»', '›', '>']).trim();
+    let t = text
+        .trim()
+        .trim_end_matches([':', '.', '!', '»', '›', '>'])
+        .trim();
     let lower = t.to_lowercase();
     const EXACT: &[&str] = &[
         "advertisement",
         "advertisements",
+        "advert",
+        "anzeige",
+        "publicidad",
+        "publicité",
+        "pubblicità",
         "ad",
         "ads",
         "sponsored",
@@ -111,6 +122,16 @@ fn chrome_line(text: &str) -> bool {
         return true;
     }
     let words = lower.split_whitespace().count();
+    let social = ["facebook", "twitter", "instagram", "linkedin", "whatsapp"];
+    if words <= 20
+        && ((lower.starts_with("follow ") && social.iter().any(|s| lower.contains(s)))
+            || (lower.contains("newsletter")
+                && (lower.contains("subscribe") || lower.contains("sign up")))
+            || lower.contains("requires javascript")
+            || lower.contains("enable javascript"))
+    {
+        return true;
+    }
     words <= 8
         && (lower.starts_with("advertisement")
             || lower.starts_with("follow us")
@@ -124,7 +145,11 @@ fn chrome_line(text: &str) -> bool {
             || lower.starts_with("photo:")
             || lower.starts_with("image credit")
             || lower.starts_with("photo credit")
-            || lower.starts_with("getty images")
+            || lower.contains("getty images")
+            || lower.contains("shutterstock")
+            || lower.starts_with("photo by")
+            || lower.starts_with("credit:")
+            || lower.starts_with("image source")
             || lower.contains("all rights reserved")
             || lower.starts_with("copyright")
             || lower.starts_with("©"))
@@ -143,6 +168,11 @@ fn lead_chrome(text: &str) -> bool {
         || lower.starts_with("posted")
         || lower.starts_with("last updated")
         || lower.contains("min read")
+        || lower.contains("reading time")
+        || lower.contains("tempo de leitura")
+        || lower.contains("tiempo de lectura")
+        || lower.contains("lesezeit")
+        || lower.contains("temps de lecture")
         || lower.contains("minute read")
         || lower.starts_with("photo")
         || lower.starts_with("image")
@@ -238,17 +268,32 @@ pub(crate) fn select(doc: &Doc, title: Option<&str>) -> Option<Body> {
     }
     if std::env::var_os("NEWSGRAPH_WEB_DEBUG").is_some_and(|v| v == "2") {
         for (i, b) in doc.blocks.iter().enumerate() {
-            eprintln!("block {i} elem {} {:?} chars {} link {} neg {}: {:.100}", b.elem, b.tag, b.chars, b.link_chars, neg_flags[i], b.text.replace('\n', " / "));
+            eprintln!(
+                "block {i} elem {} {:?} chars {} link {} neg {}: {:.100}",
+                b.elem,
+                b.tag,
+                b.chars,
+                b.link_chars,
+                neg_flags[i],
+                b.text.replace('\n', " / ")
+            );
         }
     }
     if std::env::var_os("NEWSGRAPH_WEB_DEBUG").is_some() {
         let mut order: Vec<usize> = (0..n).filter(|&i| score[i] > 0.0).collect();
         order.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
         for &i in order.iter().take(8) {
-            let first = doc.blocks.iter().find(|b| b.elem as usize >= i && b.elem < doc.elems[i].end);
+            let first = doc
+                .blocks
+                .iter()
+                .find(|b| b.elem as usize >= i && b.elem < doc.elems[i].end);
             eprintln!(
                 "cand {i} {:?} score {:.0} raw {:.0} neg {} pos {} first: {:.80}",
-                doc.elems[i].tag, score[i], raw[i], doc.elems[i].neg, doc.elems[i].pos,
+                doc.elems[i].tag,
+                score[i],
+                raw[i],
+                doc.elems[i].neg,
+                doc.elems[i].pos,
                 first.map_or("", |b| b.text.as_str())
             );
         }

@@ -65,6 +65,9 @@ pub(crate) struct Elem {
     pub neg: bool,
     /// Class or id names content (`article-body`, `entry-content`, …).
     pub pos: bool,
+    /// An embedded post (`blockquote.twitter-tweet`, Instagram): content even inside
+    /// an element marked as boilerplate (`social-media-embed`).
+    pub keep: bool,
 }
 
 /// A run of visible text between block boundaries.
@@ -154,42 +157,187 @@ fn classify(name: &str) -> Option<Tag> {
 
 /// Boilerplate words matched as whole tokens of class/id (split on space, `-`, `_`).
 const NEG_TOKENS: &[&str] = &[
-    "ad", "ads", "advert", "adverts", "advertisement", "advertising", "share", "sharing",
-    "social", "comments", "comment", "nav", "navbar", "navigation", "menu", "footer",
-    "sidebar", "related", "tags", "tag", "breadcrumb", "breadcrumbs", "caption",
-    "credit", "credits", "promo", "sponsored", "sponsor", "widget", "popup", "modal",
-    "newsletter", "subscribe", "subscription", "signup", "cookie", "cookies", "consent",
-    "banner", "masthead", "toolbar", "pagination", "pager", "print", "byline", "dateline",
-    "timestamp", "author", "bio", "rail", "trending", "popular", "recommended",
-    "recommendations", "recirc", "outbrain", "taboola", "disqus", "hidden", "sr", "skip",
-    "meta", "tools", "utility", "jump", "follow", "rating", "reactions", "more", "next",
-    "prev", "previous", "topics", "categories", "tagline", "teaser", "teasers", "embed",
-    "inline", "shoutbox", "paywall", "login", "register", "wp", "dropdown", "disclaimer",
-    "alert", "notice", "gallery", "slideshow", "carousel", "video", "player", "figure",
-    "image", "photo", "img", "thumbnail", "thumb", "icon", "logo", "header", "top",
+    "ad",
+    "ads",
+    "advert",
+    "adverts",
+    "advertisement",
+    "advertising",
+    "share",
+    "sharing",
+    "social",
+    "comments",
+    "comment",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "footer",
+    "sidebar",
+    "related",
+    "tags",
+    "tag",
+    "breadcrumb",
+    "breadcrumbs",
+    "caption",
+    "credit",
+    "credits",
+    "promo",
+    "sponsored",
+    "sponsor",
+    "widget",
+    "popup",
+    "modal",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "cookie",
+    "cookies",
+    "consent",
+    "banner",
+    "masthead",
+    "toolbar",
+    "pagination",
+    "pager",
+    "print",
+    "byline",
+    "dateline",
+    "timestamp",
+    "author",
+    "bio",
+    "rail",
+    "trending",
+    "popular",
+    "recommended",
+    "recommendations",
+    "recirc",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "hidden",
+    "sr",
+    "skip",
+    "meta",
+    "tools",
+    "utility",
+    "jump",
+    "follow",
+    "rating",
+    "reactions",
+    "more",
+    "next",
+    "prev",
+    "previous",
+    "topics",
+    "categories",
+    "tagline",
+    "teaser",
+    "teasers",
+    "embed",
+    "inline",
+    "shoutbox",
+    "paywall",
+    "login",
+    "register",
+    "wp",
+    "dropdown",
+    "disclaimer",
+    "alert",
+    "notice",
+    "gallery",
+    "slideshow",
+    "carousel",
+    "video",
+    "figure",
+    "image",
+    "photo",
+    "img",
+    "thumbnail",
+    "thumb",
+    "icon",
+    "logo",
+    "header",
+    "top",
 ];
 
 /// Boilerplate substrings (long enough not to hit content names by accident).
 const NEG_SUBSTRINGS: &[&str] = &[
-    "comment", "share", "social", "related", "newsletter", "subscri", "cookie", "consent",
-    "gdpr", "advert", "sponsor", "promo", "outbrain", "taboola", "sidebar", "breadcrumb",
-    "recommend", "most-read", "mostread", "most-popular", "trending", "readmore",
-    "read-more", "more-stories", "morestories", "caption", "footer", "masthead", "navbar",
-    "signup", "sign-up", "paywall", "author-bio", "authorbio", "byline", "dateline",
-    "disclaimer", "widget",
+    "comment",
+    "share",
+    "social",
+    "related",
+    "newsletter",
+    "subscri",
+    "cookie",
+    "consent",
+    "gdpr",
+    "advert",
+    "sponsor",
+    "promo",
+    "outbrain",
+    "taboola",
+    "sidebar",
+    "breadcrumb",
+    "recommend",
+    "most-read",
+    "mostread",
+    "most-popular",
+    "trending",
+    "readmore",
+    "read-more",
+    "more-stories",
+    "morestories",
+    "caption",
+    "footer",
+    "masthead",
+    "navbar",
+    "signup",
+    "sign-up",
+    "paywall",
+    "author-bio",
+    "authorbio",
+    "byline",
+    "dateline",
+    "disclaimer",
+    "widget",
 ];
 
 const POS_SUBSTRINGS: &[&str] = &[
-    "article", "content", "entry", "post-body", "postbody", "post-content", "story",
-    "main", "text", "body", "blog",
+    "article",
+    "content",
+    "entry",
+    "post-body",
+    "postbody",
+    "post-content",
+    "story",
+    "main",
+    "text",
+    "body",
+    "blog",
 ];
 
 /// Class names that describe what a page *is about* (WordPress taxonomy and state
 /// classes such as `tag-politics`, `category-news`, `has-post-thumbnail`), not what an
 /// element is: ignored by the hints.
 const TAXONOMY_PREFIXES: &[&str] = &[
-    "tag-", "category-", "has-", "post-", "format-", "status-", "type-", "postid-",
-    "page-", "single", "author-", "tmpl-", "theme-", "template-", "lang-", "js-", "is-",
+    "tag-",
+    "category-",
+    "has-",
+    "post-",
+    "format-",
+    "status-",
+    "type-",
+    "postid-",
+    "page-",
+    "single",
+    "author-",
+    "tmpl-",
+    "theme-",
+    "template-",
+    "lang-",
+    "js-",
+    "is-",
 ];
 
 fn hints(class_id: &str) -> (bool, bool) {
@@ -199,16 +347,15 @@ fn hints(class_id: &str) -> (bool, bool) {
     let lower = class_id.to_ascii_lowercase();
     let (mut neg, mut pos) = (false, false);
     for name in lower.split_ascii_whitespace() {
-        if TAXONOMY_PREFIXES.iter().any(|p| name.starts_with(p)) && !name.starts_with("post-body")
+        if TAXONOMY_PREFIXES.iter().any(|p| name.starts_with(p))
+            && !name.starts_with("post-body")
             && !name.starts_with("post-content")
         {
             continue;
         }
         if !neg {
             neg = NEG_SUBSTRINGS.iter().any(|s| name.contains(s))
-                || name
-                    .split(['-', '_'])
-                    .any(|t| NEG_TOKENS.contains(&t));
+                || name.split(['-', '_']).any(|t| NEG_TOKENS.contains(&t));
         }
         if !pos {
             pos = POS_SUBSTRINGS.iter().any(|s| name.contains(s));
@@ -217,9 +364,38 @@ fn hints(class_id: &str) -> (bool, bool) {
     (neg, pos)
 }
 
+/// Class names of elements that are never seen as running text: tooltips and
+/// hover cards inlined into paragraphs, screen-reader-only text, hidden utilities.
+const HIDDEN_CLASSES: &[&str] = &[
+    "tooltip",
+    "rollover",
+    "popover",
+    "hovercard",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader",
+    "screenreader",
+    "offscreen",
+    "d-none",
+    "display-none",
+    "hide-text",
+    "u-hidden",
+];
+
 fn hidden(el: &scraper::node::Element) -> bool {
     if el.attr("hidden").is_some() {
         return true;
+    }
+    if let Some(class) = el.attr("class") {
+        let lower = class.to_ascii_lowercase();
+        if HIDDEN_CLASSES.iter().any(|h| lower.contains(h))
+            || lower
+                .split_ascii_whitespace()
+                .any(|c| c == "hidden" || c == "hide")
+        {
+            return true;
+        }
     }
     if let Some(style) = el.attr("style") {
         let s: String = style
@@ -347,9 +523,18 @@ impl Builder {
             class_id.push_str(i);
         }
         let (mut neg, pos) = hints(&class_id);
-        if matches!(tag, Tag::Body | Tag::Main) || name == "html" {
+        // Text-level elements are judged by their text, not their names.
+        if matches!(
+            tag,
+            Tag::Body | Tag::Main | Tag::P | Tag::H(_) | Tag::Row | Tag::Cell
+        ) || name == "html"
+        {
             neg = false;
         }
+        let keep = tag == Tag::Quote && {
+            let lower = class_id.to_ascii_lowercase();
+            lower.contains("tweet") || lower.contains("twitter") || lower.contains("instagram")
+        };
         if matches!(tag, Tag::Footer | Tag::Aside) {
             neg = true;
         }
@@ -373,6 +558,7 @@ impl Builder {
             end: index + 1,
             neg,
             pos,
+            keep,
         });
         self.stack.push(index);
         if tag.is_block() {
@@ -453,12 +639,10 @@ impl Builder {
                     }
                 }
             }
-            "time" => {
-                if meta.time.is_none() {
-                    if let Some(dt) = el.attr("datetime") {
-                        if !dt.trim().is_empty() {
-                            meta.time = Some(dt.trim().to_owned());
-                        }
+            "time" if meta.time.is_none() => {
+                if let Some(dt) = el.attr("datetime").map(str::trim) {
+                    if !dt.is_empty() {
+                        meta.time = Some(dt.to_owned());
                     }
                 }
             }
@@ -529,8 +713,6 @@ pub(crate) fn build(html: &Html) -> Doc {
                         if b.capture != Capture::None && b.capture_buf.len() < 4 << 20 {
                             b.capture_buf.push_str(text);
                         }
-                    } else if b.overflow == 0 {
-                        b.push_text(text);
                     } else {
                         b.push_text(text);
                     }

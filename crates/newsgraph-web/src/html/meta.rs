@@ -85,8 +85,15 @@ fn find_article<'a>(v: &'a Value, depth: usize, out: &mut Vec<&'a Value>) {
 }
 
 fn parse_ld(text: &str) -> Option<Value> {
-    let t = text.trim().trim_start_matches("<!--").trim_end_matches("-->").trim();
-    let t = t.trim_start_matches("//<![CDATA[").trim_end_matches("//]]>").trim();
+    let t = text
+        .trim()
+        .trim_start_matches("<!--")
+        .trim_end_matches("-->")
+        .trim();
+    let t = t
+        .trim_start_matches("//<![CDATA[")
+        .trim_end_matches("//]]>")
+        .trim();
     serde_json::from_str(t).ok().or_else(|| {
         // Raw control characters inside strings are a common fault.
         let cleaned: String = t
@@ -131,7 +138,8 @@ fn url_of(v: &Value) -> Option<String> {
 pub(crate) fn iso_date(value: &str) -> Option<String> {
     let v = value.trim();
     let b = v.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
     if digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) {
         // 2019-11-19, 2019-11-19T10:00:00Z, 2019-11-19 10:00:00 (made ISO).
         let mut s = v.to_owned();
@@ -151,22 +159,34 @@ pub(crate) fn gather(raw: &RawMeta) -> Meta {
     let mut m = Meta::default();
     // JSON-LD first.
     for text in &raw.ld_json {
-        let Some(value) = parse_ld(text) else { continue };
+        let Some(value) = parse_ld(text) else {
+            continue;
+        };
         let mut found = Vec::new();
         find_article(&value, 0, &mut found);
         for a in found {
             let get = |k: &str| a.get(k);
             if m.title.is_none() {
-                m.title = get("headline").and_then(first_of).or_else(|| get("name").and_then(first_of));
+                m.title = get("headline")
+                    .and_then(first_of)
+                    .or_else(|| get("name").and_then(first_of));
             }
             if m.byline.is_none() {
-                m.byline = get("author").and_then(text_of).or_else(|| get("creator").and_then(text_of));
+                m.byline = get("author")
+                    .and_then(text_of)
+                    .or_else(|| get("creator").and_then(text_of));
             }
             if m.published.is_none() {
-                m.published = get("datePublished").and_then(first_of).as_deref().and_then(iso_date);
+                m.published = get("datePublished")
+                    .and_then(first_of)
+                    .as_deref()
+                    .and_then(iso_date);
             }
             if m.modified.is_none() {
-                m.modified = get("dateModified").and_then(first_of).as_deref().and_then(iso_date);
+                m.modified = get("dateModified")
+                    .and_then(first_of)
+                    .as_deref()
+                    .and_then(iso_date);
             }
             if m.site_name.is_none() {
                 m.site_name = get("publisher").and_then(text_of);
@@ -178,10 +198,14 @@ pub(crate) fn gather(raw: &RawMeta) -> Meta {
                 m.language = get("inLanguage").and_then(first_of);
             }
             if m.canonical.is_none() {
-                m.canonical = get("mainEntityOfPage").and_then(url_of).or_else(|| get("url").and_then(url_of));
+                m.canonical = get("mainEntityOfPage")
+                    .and_then(url_of)
+                    .or_else(|| get("url").and_then(url_of));
             }
             if m.ld_body.is_none() {
-                m.ld_body = get("articleBody").and_then(|v| v.as_str()).map(str::to_owned);
+                m.ld_body = get("articleBody")
+                    .and_then(|v| v.as_str())
+                    .map(str::to_owned);
             }
             if m.description.is_none() {
                 m.description = get("description").and_then(first_of);
@@ -198,15 +222,33 @@ pub(crate) fn gather(raw: &RawMeta) -> Meta {
     };
     let not_url = |s: String| (!s.starts_with("http")).then_some(s);
     if m.title.is_none() {
-        m.title = meta(&["og:title", "twitter:title", "parsely-title", "dc.title", "headline"]);
+        m.title = meta(&[
+            "og:title",
+            "twitter:title",
+            "parsely-title",
+            "dc.title",
+            "headline",
+        ]);
     }
     if m.byline.is_none() {
-        m.byline = meta(&["author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "cxenseparse:author"])
-            .and_then(not_url)
-            .or_else(|| raw.author_text.clone());
+        m.byline = meta(&[
+            "author",
+            "article:author",
+            "byl",
+            "parsely-author",
+            "sailthru.author",
+            "dc.creator",
+            "dcterms.creator",
+            "cxenseparse:author",
+        ])
+        .and_then(not_url)
+        .or_else(|| raw.author_text.clone());
         if let Some(b) = &m.byline {
             let t = b.trim();
-            let t = t.strip_prefix("By ").or_else(|| t.strip_prefix("by ")).unwrap_or(t);
+            let t = t
+                .strip_prefix("By ")
+                .or_else(|| t.strip_prefix("by "))
+                .unwrap_or(t);
             m.byline = Some(t.to_owned());
         }
     }
@@ -232,15 +274,32 @@ pub(crate) fn gather(raw: &RawMeta) -> Meta {
         .or_else(|| raw.time.as_deref().and_then(iso_date));
     }
     if m.modified.is_none() {
-        m.modified = meta(&["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified"])
-            .as_deref()
-            .and_then(iso_date);
+        m.modified = meta(&[
+            "article:modified_time",
+            "og:updated_time",
+            "datemodified",
+            "dcterms.modified",
+        ])
+        .as_deref()
+        .and_then(iso_date);
     }
     if m.site_name.is_none() {
-        m.site_name = meta(&["og:site_name", "application-name", "publisher", "dc.publisher", "cre"]);
+        m.site_name = meta(&[
+            "og:site_name",
+            "application-name",
+            "publisher",
+            "dc.publisher",
+            "cre",
+        ]);
     }
     if m.section.is_none() {
-        m.section = meta(&["article:section", "section", "parsely-section", "sailthru.section", "category"]);
+        m.section = meta(&[
+            "article:section",
+            "section",
+            "parsely-section",
+            "sailthru.section",
+            "category",
+        ]);
     }
     if m.language.is_none() {
         m.language = raw
@@ -264,9 +323,13 @@ pub(crate) fn gather(raw: &RawMeta) -> Meta {
     let canonical = raw
         .links
         .iter()
-        .find(|(rel, href)| rel.split_whitespace().any(|r| r == "canonical") && href.starts_with("http"))
+        .find(|(rel, href)| {
+            rel.split_whitespace().any(|r| r == "canonical") && href.starts_with("http")
+        })
         .map(|(_, h)| h.clone());
-    m.canonical = canonical.or(m.canonical.take()).or_else(|| meta(&["og:url"]));
+    m.canonical = canonical
+        .or(m.canonical.take())
+        .or_else(|| meta(&["og:url"]));
     if m.title.is_none() {
         m.title = raw
             .title
@@ -283,7 +346,9 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
         if let Some(at) = title.rfind(sep) {
             let (head, tail) = (&title[..at], &title[at + sep.len()..]);
             let named = site.is_some_and(|s| tail.trim().eq_ignore_ascii_case(s.trim()));
-            if named || (tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3) {
+            if named
+                || (tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 2)
+            {
                 return head.trim().to_owned();
             }
         }
