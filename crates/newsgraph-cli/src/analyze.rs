@@ -32,7 +32,7 @@ pub fn run(global: &Global, args: AnalyzeArgs) -> anyhow::Result<Code> {
     input::for_each_item(
         args.read.inputs(),
         &opts,
-        || {},
+        |_| {},
         |item| {
             match item {
                 Item::Failed(err) => {
@@ -115,6 +115,55 @@ fn print_article(analysis: &Analysis, max_sentences: usize) {
             analysis.sentences.len()
         )),
     );
+    if let Some(bounds) = &a.published_bounds {
+        field(
+            "date range",
+            Some(&format!(
+                "{} … {} ({})",
+                bounds.from.as_deref().unwrap_or("?"),
+                bounds.to.as_deref().unwrap_or("?"),
+                bounds.reasons.join("; ")
+            )),
+        );
+    }
+    if !analysis.timexes.is_empty() {
+        let times: Vec<String> = analysis
+            .timexes
+            .iter()
+            .map(|t| {
+                let m = t
+                    .modifier
+                    .as_deref()
+                    .map(|m| format!(" {m}"))
+                    .unwrap_or_default();
+                format!("\"{}\" = {}{m}", t.text, t.value)
+            })
+            .collect();
+        field("times", Some(&ellipsize(&times.join("; "), 600)));
+    }
+    // Actors by number of mentions, with the names used for them.
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for m in &analysis.links.mentions {
+        let Some(actor) = &m.mention.actor else {
+            continue;
+        };
+        let name = analysis
+            .links
+            .actors
+            .iter()
+            .find(|a| &a.actor.id == actor)
+            .map_or(actor.as_str(), |a| a.actor.name.as_str())
+            .to_string();
+        match counts.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, c)) => *c += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    if !counts.is_empty() {
+        let actors: Vec<String> = counts.iter().map(|(n, c)| format!("{n} ×{c}")).collect();
+        field("actors", Some(&ellipsize(&actors.join(", "), 600)));
+    }
     let shown = if max_sentences == 0 {
         analysis.sentences.len()
     } else {

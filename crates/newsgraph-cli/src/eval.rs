@@ -18,6 +18,44 @@ pub enum EvalCommand {
     /// Time expressions, on TimeML files (TempEval-3 layout: DCT and gold TIMEX3 tags):
     /// strict and relaxed match P/R/F1, type and value accuracy, value F1.
     Timex(TimexArgs),
+    /// Names, on CoNLL-2003 files (token … tag; IOB1 or IOB2; `-DOCSTART-` lines):
+    /// conlleval-compatible exact-span precision/recall/F1 per type and overall, and
+    /// tokens/s. Types map PERSON→PER, ORG→ORG, GPE/LOC/FAC→LOC, NORP/EVENT/MISC→MISC.
+    Ner(NerArgs),
+    /// Article body extraction, on the article-extraction-benchmark layout
+    /// (`html/ID.html[.gz]`, `ground-truth.json`): the benchmark's shingle metric
+    /// (precision, recall, F1) and pages/s.
+    Extract(ExtractArgs),
+}
+
+/// Arguments of `newsgraph eval ner`.
+#[derive(Debug, Args)]
+pub struct NerArgs {
+    /// The CoNLL file.
+    file: PathBuf,
+
+    /// Write the input back with a last column of predicted tags (what conlleval reads).
+    #[arg(long, value_name = "FILE")]
+    predictions: Option<PathBuf>,
+
+    /// Print the figures as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Arguments of `newsgraph eval extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The benchmark directory.
+    dir: PathBuf,
+
+    /// Write the benchmark's JSON (ID → `{"articleBody"}`) of what newsgraph extracted.
+    #[arg(long, value_name = "FILE")]
+    predictions: Option<PathBuf>,
+
+    /// Print the figures as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 /// Arguments of `newsgraph eval timex`.
@@ -65,7 +103,65 @@ pub fn run(_global: &Global, cmd: EvalCommand) -> anyhow::Result<Code> {
     match cmd {
         EvalCommand::Sbd(args) => run_sbd(args),
         EvalCommand::Timex(args) => run_timex(args),
+        EvalCommand::Ner(args) => run_ner(args),
+        EvalCommand::Extract(args) => run_extract(args),
     }
+}
+
+fn run_ner(args: NerArgs) -> anyhow::Result<Code> {
+    use newsgraph_eval::ner;
+    let text = std::fs::read_to_string(&args.file)
+        .with_context(|| format!("cannot read {}", args.file.display()))?;
+    let tagger = newsgraph_ner::Tagger::builtin().context("cannot load the built-in tagger")?;
+    let evaluation = ner::evaluate(tagger, &text, &newsgraph_ner::NoGazetteer)
+        .with_context(|| args.file.display().to_string())?;
+    if let Some(path) = &args.predictions {
+        std::fs::write(
+            path,
+            ner::predictions_text(&evaluation.sentences, &evaluation.predictions),
+        )
+        .with_context(|| format!("cannot write predictions to {}", path.display()))?;
+    }
+    if args.json {
+        output::print_json(&evaluation)?;
+    } else {
+        println!("names on {}", args.file.display());
+        print!("{}", ner::format_report(&evaluation));
+    }
+    Ok(Code::Success)
+}
+
+fn run_extract(args: ExtractArgs) -> anyhow::Result<Code> {
+    use newsgraph_eval::extract;
+    let (report, predictions) = extract::run(&args.dir)
+        .with_context(|| format!("cannot evaluate {}", args.dir.display()))?;
+    if let Some(path) = &args.predictions {
+        extract::write_predictions(path, &predictions)
+            .with_context(|| format!("cannot write predictions to {}", path.display()))?;
+    }
+    if args.json {
+        output::print_json(&json!({
+            "dir": args.dir.display().to_string(),
+            "documents": report.documents, "precision": report.precision,
+            "recall": report.recall, "f1": report.f1,
+            "pages_per_sec": report.pages_per_sec, "mb_per_sec": report.mb_per_sec,
+            "failures": report.failures,
+        }))?;
+    } else {
+        println!("article extraction on {}", args.dir.display());
+        println!(
+            "  {} pages  precision {:.4}  recall {:.4}  F1 {:.4}",
+            report.documents, report.precision, report.recall, report.f1
+        );
+        println!(
+            "  {:.0} pages/s, {:.1} MB/s (one thread)",
+            report.pages_per_sec, report.mb_per_sec
+        );
+        for (id, err) in &report.failures {
+            println!("  ✗ {id}: {err}");
+        }
+    }
+    Ok(Code::Success)
 }
 
 fn run_timex(args: TimexArgs) -> anyhow::Result<Code> {

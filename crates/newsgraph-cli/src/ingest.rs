@@ -74,7 +74,8 @@ pub fn run(global: &Global, args: IngestArgs) -> anyhow::Result<Code> {
 
     let started = Instant::now();
     let inputs = args.read.inputs();
-    let bar = global.progress(inputs.len() as u64, "ingesting");
+    let total: u64 = inputs.iter().map(input::input_size).sum();
+    let bar = global.progress(total, "ingesting");
     let mut summary = Summary::default();
     let mut ingestor = Ingestor::new(&mut store);
     let mut fatal: Option<anyhow::Error> = None;
@@ -82,7 +83,7 @@ pub fn run(global: &Global, args: IngestArgs) -> anyhow::Result<Code> {
     input::for_each_item(
         inputs,
         &opts,
-        || bar.inc(1),
+        |bytes| bar.set_position(bytes),
         |item| {
             if interrupted.load(Ordering::SeqCst) {
                 summary.interrupted = true;

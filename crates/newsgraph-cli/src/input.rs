@@ -91,29 +91,46 @@ pub enum Item {
     Failed(IngestError),
 }
 
+/// Size in bytes of an input, when it is a file (0 for stdin or unknown): the unit of
+/// the progress bar.
+pub fn input_size(input: &Result<Input, IngestError>) -> u64 {
+    match input {
+        Ok(Input::Path(path)) => std::fs::metadata(path).map_or(0, |m| m.len()),
+        _ => 0,
+    }
+}
+
 /// Reads `inputs` with `opts` and calls `sink` with every item in input order, in
-/// batches; `on_input_done` is called after each input is fully read; `sink` returns
-/// false to stop early (interrupt).
+/// batches; `on_progress` gets the number of input bytes read so far (inputs streamed
+/// as archives report as they go, others when done); `sink` returns false to stop early
+/// (interrupt).
 pub fn for_each_item(
     inputs: Vec<Result<Input, IngestError>>,
     opts: &ReadOptions,
-    mut on_input_done: impl FnMut(),
+    mut on_progress: impl FnMut(u64),
     mut sink: impl FnMut(Item) -> bool,
 ) {
     let mut batch: Vec<Result<RawArticle, IngestError>> = Vec::with_capacity(BATCH);
+    let mut done = 0u64;
     for input in inputs {
+        let size = input_size(&input);
         match input.and_then(|input| read::read_raw(&input, opts)) {
             Err(e) => batch.push(Err(e)),
             Ok(raws) => {
+                let progress = raws.progress();
                 for raw in raws {
                     batch.push(raw);
+                    if let Some(p) = &progress {
+                        on_progress(done + p.load(std::sync::atomic::Ordering::Relaxed).min(size));
+                    }
                     if batch.len() >= BATCH && !flush(&mut batch, opts, &mut sink) {
                         return;
                     }
                 }
             }
         }
-        on_input_done();
+        done += size;
+        on_progress(done);
     }
     flush(&mut batch, opts, &mut sink);
 }

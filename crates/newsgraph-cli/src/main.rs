@@ -13,6 +13,7 @@ mod ingest;
 mod input;
 mod output;
 mod search;
+mod watch;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -65,6 +66,8 @@ enum Command {
     /// List stored actors with mention counts, roles and names; `actors show NAME`
     /// shows one actor with every mention and its sentence.
     Actors(actors::ActorsArgs),
+    /// Poll RSS/Atom/JSON feeds and ingest new items as they appear.
+    Watch(watch::WatchArgs),
     /// Score a stage of newsgraph on a benchmark file in its standard format.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
@@ -88,6 +91,7 @@ fn main() -> ExitCode {
         Command::Show(args) => articles::show(&global, args),
         Command::Search(args) => search::run(&global, args),
         Command::Actors(args) => actors::run(&global, args),
+        Command::Watch(args) => watch::run(&global, args),
         Command::Eval(cmd) => eval::run(&global, cmd),
     };
     match result {

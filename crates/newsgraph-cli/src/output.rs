@@ -35,14 +35,15 @@ impl Global {
         self.open_store()
     }
 
-    /// A progress bar on stderr for `len` steps; hidden when quiet or not on a terminal.
+    /// A progress bar on stderr over `len` bytes of input; hidden when quiet or not on a
+    /// terminal.
     pub fn progress(&self, len: u64, what: &str) -> ProgressBar {
         if self.quiet || !std::io::stderr().is_terminal() {
             return ProgressBar::hidden();
         }
         let bar = ProgressBar::new(len);
         let style = ProgressStyle::with_template(&format!(
-            "{{spinner}} {what} {{bar:30}} {{pos}}/{{len}} files  {{msg}}  [{{elapsed_precise}}, eta {{eta}}]"
+            "{{spinner}} {what} {{bar:30}} {{bytes}}/{{total_bytes}} ({{bytes_per_sec}})  {{msg}}  [{{elapsed_precise}}, eta {{eta}}]"
         ))
         .unwrap_or_else(|_| ProgressStyle::default_bar());
         bar.set_style(style);

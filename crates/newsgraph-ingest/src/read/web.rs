@@ -202,3 +202,49 @@ fn read_all(
     }
     Ok(head)
 }
+
+/// A raw article from what `newsgraph watch` fetched: the item's extracted page when it
+/// was fetched, else the text the feed carries; named `FEED-URL#ITEM-ID`.
+pub fn from_web_article(web: newsgraph_web::WebArticle) -> RawArticle {
+    let origin = format!("{}#{}", web.feed_url, web.item.id);
+    let mut metadata = Map::new();
+    metadata.insert("feed_url".into(), Value::String(web.feed_url.clone()));
+    metadata.insert("feed_item_id".into(), Value::String(web.item.id.clone()));
+    if let Some(error) = &web.page_error {
+        metadata.insert("page_error".into(), Value::String(error.clone()));
+    }
+    let (format, content) = match web.page {
+        Some(mut page) => {
+            metadata.insert("encoding".into(), Value::String(page.encoding.clone()));
+            // The feed knows the outlet and the item's link when the page does not.
+            if page.site_name.is_none() {
+                page.site_name = web.feed_title.clone();
+            }
+            if page.url.is_none() {
+                page.url = web.item.link.clone();
+            }
+            if page.published.is_none() {
+                page.published = web.item.published.clone();
+            }
+            if page.title.is_none() {
+                page.title = web.item.title.clone();
+            }
+            (InputFormat::Html, WebContent::Page(Box::new(page)))
+        }
+        None => (
+            InputFormat::Feed,
+            WebContent::FeedItem {
+                item: Box::new(web.item),
+                feed_title: web.feed_title,
+            },
+        ),
+    };
+    RawArticle {
+        origin,
+        path: None,
+        format,
+        content: RawContent::Web(content),
+        metadata,
+        warnings: Vec::new(),
+    }
+}
