@@ -159,7 +159,7 @@ fn print_article(analysis: &Analysis, max_sentences: usize) {
             None => counts.push((name, 1)),
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     if !counts.is_empty() {
         let actors: Vec<String> = counts.iter().map(|(n, c)| format!("{n} ×{c}")).collect();
         field("actors", Some(&ellipsize(&actors.join(", "), 600)));
