@@ -260,3 +260,47 @@ fn learned_roles_in_the_store_resolve_later_articles() {
     assert_eq!(later.len(), 1, "{:?}", detail.mentions);
     assert_eq!(later[0].mention.text, "vice president");
 }
+
+/// The seeds' mentions and actors as a snapshot of names only (mention text, kind,
+/// actor id, role): the names are facts, the seeds' sentences are not ours to copy.
+#[test]
+fn seeds_mentions_and_actors_snapshot() {
+    let Some(dir) = seeds_dir() else {
+        eprintln!("seeds not found: skipped");
+        return;
+    };
+    let mut articles = read_dir(dir.to_str().unwrap());
+    articles.sort_by(|a, b| a.path.cmp(&b.path));
+    let rep = report(&analyze_all(articles));
+    let mut out = String::new();
+    for a in &rep.articles {
+        let file = a.path.as_deref().unwrap_or("").rsplit('/').next().unwrap_or("");
+        out.push_str(&format!("## {file}\n"));
+        for m in rep.mentions.iter().filter(|m| m.article == a.id) {
+            let role = m
+                .role
+                .as_ref()
+                .map(|r| format!(" role={}/{}", r.title, r.of.as_deref().unwrap_or("-")))
+                .unwrap_or_default();
+            let candidates = if m.candidates.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " candidates={}",
+                    m.candidates.iter().map(|c| c.actor.as_str()).collect::<Vec<_>>().join(",")
+                )
+            };
+            out.push_str(&format!(
+                "{:?} {:?} -> {}{role}{candidates}\n",
+                m.text,
+                m.kind,
+                m.actor.as_deref().unwrap_or("?")
+            ));
+        }
+    }
+    out.push_str("## actors\n");
+    let mut actors: Vec<_> = rep.actors.iter().map(|a| format!("{} {:?} {}", a.id, a.kind, a.name)).collect();
+    actors.sort();
+    out.push_str(&actors.join("\n"));
+    insta::assert_snapshot!(out);
+}
