@@ -12,6 +12,7 @@ mod exit;
 mod ingest;
 mod input;
 mod output;
+mod report;
 mod search;
 mod watch;
 
@@ -66,6 +67,9 @@ enum Command {
     /// List stored actors with mention counts, roles and names; `actors show NAME`
     /// shows one actor with every mention and its sentence.
     Actors(actors::ActorsArgs),
+    /// What the stored articles say happened: events (date, modality, who → what →
+    /// whom, where, according to whom), quotes and figures, each with its evidence.
+    Report(report::ReportArgs),
     /// Poll RSS/Atom/JSON feeds and ingest new items as they appear.
     Watch(watch::WatchArgs),
     /// Score a stage of newsgraph on a benchmark file in its standard format.
@@ -91,6 +95,7 @@ fn main() -> ExitCode {
         Command::Show(args) => articles::show(&global, args),
         Command::Search(args) => search::run(&global, args),
         Command::Actors(args) => actors::run(&global, args),
+        Command::Report(args) => report::run(&global, args),
         Command::Watch(args) => watch::run(&global, args),
         Command::Eval(cmd) => eval::run(&global, cmd),
     };

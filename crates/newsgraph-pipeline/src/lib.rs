@@ -30,7 +30,9 @@ pub use offices::KbOfficeTerms;
 use newsgraph_ingest::dedup;
 use newsgraph_kb::Kb;
 use newsgraph_link::{AssertedRole, Linked, Linker, RoleBook, RoleMemory};
-use newsgraph_model::{Actor, Article, Report, ReportSentence, Role, Sentence};
+use newsgraph_model::{
+    Actor, Article, Event, Quantity, Quote, Report, ReportSentence, Role, Sentence,
+};
 use newsgraph_store::{
     ActorOrigin, ActorRecord, ArticleFacts, LearnedRole, PutOutcome, Store, StoreError,
     StoredArticle,
@@ -51,6 +53,12 @@ pub struct Analysis {
     pub links: Linked,
     /// Time expressions, normalised against the article's date (partial when undated).
     pub timexes: Vec<TimexFound>,
+    /// Events: who did what to whom, where, when, how certain.
+    pub events: Vec<Event>,
+    /// Quotes with their speakers.
+    pub quotes: Vec<Quote>,
+    /// Figures with what they count.
+    pub quantities: Vec<Quantity>,
 }
 
 /// Runs the per-article stages on one article with the [`default_linker`]. Pure: no
@@ -66,13 +74,31 @@ pub fn analyze_with(mut article: Article, linker: &Linker<'_>) -> Analysis {
     // Time first: an undated article's date bounds help resolve titles to people.
     let timexes = time_stage(&mut article, &sentences, linker.kb());
     let links = link_stage(&article, &sentences, linker);
+    let (events, quotes, quantities) = relate_stage(&article, &sentences, &links, &timexes);
     Analysis {
         article,
         sentences,
         fingerprint,
         links,
         timexes,
+        events,
+        quotes,
+        quantities,
     }
+}
+
+// -------------------------------------------------------------------- relate stage
+
+/// The *relate* stage and the quantity half of *normalise*: events, quotes and figures
+/// of one article, from its sentences, resolved mentions and time expressions.
+fn relate_stage(
+    article: &Article,
+    sentences: &[Sentence],
+    links: &Linked,
+    timexes: &[TimexFound],
+) -> (Vec<Event>, Vec<Quote>, Vec<Quantity>) {
+    let _ = (article, sentences, links, timexes);
+    (Vec::new(), Vec::new(), Vec::new())
 }
 
 // ---------------------------------------------------------------------- time stage
@@ -129,8 +155,17 @@ fn to_learned(roles: &[AssertedRole]) -> Vec<LearnedRole> {
 }
 
 /// What the store writes with an article: its mentions, actors and asserted roles.
-fn article_facts(links: &Linked, timexes: &[TimexFound], article: &str) -> ArticleFacts {
+fn article_facts(
+    analysis_parts: (&[Event], &[Quote], &[Quantity]),
+    links: &Linked,
+    timexes: &[TimexFound],
+    article: &str,
+) -> ArticleFacts {
+    let (events, quotes, quantities) = analysis_parts;
     ArticleFacts {
+        events: events.to_vec(),
+        quotes: quotes.to_vec(),
+        quantities: quantities.to_vec(),
         timexes: timexes.iter().map(|t| t.to_timex(article)).collect(),
         mentions: links.contract_mentions().cloned().collect(),
         actors: links
@@ -271,6 +306,11 @@ pub fn report(analyses: &[Analysis]) -> Report {
                 end: s.end,
             }));
         report.articles.push(analysis.article.clone());
+        report.events.extend(analysis.events.iter().cloned());
+        report.quotes.extend(analysis.quotes.iter().cloned());
+        report
+            .quantities
+            .extend(analysis.quantities.iter().cloned());
         report.timexes.extend(
             analysis
                 .timexes
@@ -327,7 +367,12 @@ impl<'s, S: Store + ?Sized> Ingestor<'s, S> {
         let near = article.duplicate_of.clone();
         let mut links = analysis.links;
         default_linker().resolve_pending(&mut links, &StoreMemory(&*self.store));
-        let facts = article_facts(&links, &analysis.timexes, &article.id);
+        let facts = article_facts(
+            (&analysis.events, &analysis.quotes, &analysis.quantities),
+            &links,
+            &analysis.timexes,
+            &article.id,
+        );
         let stored = StoredArticle {
             article,
             sentences: analysis.sentences,

@@ -64,6 +64,12 @@ pub struct ArticleFacts {
     pub roles: Vec<LearnedRole>,
     /// Time expressions (byte spans into the body; at most one per start).
     pub timexes: Vec<newsgraph_model::Timex>,
+    /// Events (byte spans into the body; ids unique across the store).
+    pub events: Vec<newsgraph_model::Event>,
+    /// Quotes (at most one per start).
+    pub quotes: Vec<newsgraph_model::Quote>,
+    /// Figures (at most one per start).
+    pub quantities: Vec<newsgraph_model::Quantity>,
 }
 
 /// Which actors [`crate::Store::list_actors`] returns.

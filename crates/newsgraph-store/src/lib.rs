@@ -29,6 +29,7 @@
 #![warn(missing_docs)]
 
 mod actors;
+pub mod claims;
 mod error;
 pub mod neardup;
 pub mod query;
@@ -352,6 +353,22 @@ pub trait Store: Send {
     /// Roles articles asserted with this title (compared by [`name_key`]) of this
     /// state or organisation (actor id), oldest evidence first.
     fn learned_roles(&self, title: &str, of: &str) -> Result<Vec<LearnedRole>, StoreError>;
+
+    /// Events matching `q`, oldest first (by event time, else the article's date), each
+    /// with its article's title and date and the sentence that is its evidence.
+    fn events(&self, q: &claims::EventQuery) -> Result<Vec<claims::EventRecord>, StoreError>;
+
+    /// Quotes (of one article, or all), in article then text order.
+    fn quotes(
+        &self,
+        q: &claims::ClaimQuery,
+    ) -> Result<Vec<claims::ClaimRecord<newsgraph_model::Quote>>, StoreError>;
+
+    /// Figures (of one article, or all), in article then text order.
+    fn quantities(
+        &self,
+        q: &claims::ClaimQuery,
+    ) -> Result<Vec<claims::ClaimRecord<newsgraph_model::Quantity>>, StoreError>;
 
     /// The time expressions of a stored article (by full id), in text order.
     fn article_timexes(&self, id: &str) -> Result<Vec<newsgraph_model::Timex>, StoreError>;

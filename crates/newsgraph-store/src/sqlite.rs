@@ -20,9 +20,13 @@
 //! `foreign_keys=ON` and a busy timeout of [`BUSY_TIMEOUT`].
 
 mod actors;
+mod claims;
 mod migrations;
 
+use newsgraph_model::{Quantity, Quote};
 use std::cell::RefCell;
+
+use crate::claims::{ClaimQuery, ClaimRecord, EventQuery, EventRecord};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -545,6 +549,10 @@ impl Store for SqliteStore {
                 .map_err(write_err)?;
             }
         }
+        claims::write(&tx, seq, art, facts).map_err(|e| match e {
+            claims::WriteError::Sql(e) => write_err(e),
+            claims::WriteError::Invalid(reason) => invalid(reason),
+        })?;
         #[cfg(test)]
         if self.fail_before_commit {
             return Err(StoreError::Backend {
@@ -722,6 +730,18 @@ impl Store for SqliteStore {
 
     fn actor_detail(&self, id: &str) -> Result<Option<ActorDetail>, StoreError> {
         actors::actor_detail(&self.conn, &self.path, id)
+    }
+
+    fn events(&self, q: &EventQuery) -> Result<Vec<EventRecord>, StoreError> {
+        claims::events(&self.conn, q).map_err(|e| self.err(e))
+    }
+
+    fn quotes(&self, q: &ClaimQuery) -> Result<Vec<ClaimRecord<Quote>>, StoreError> {
+        claims::quotes(&self.conn, q).map_err(|e| self.err(e))
+    }
+
+    fn quantities(&self, q: &ClaimQuery) -> Result<Vec<ClaimRecord<Quantity>>, StoreError> {
+        claims::quantities(&self.conn, q).map_err(|e| self.err(e))
     }
 
     fn article_timexes(&self, id: &str) -> Result<Vec<newsgraph_model::Timex>, StoreError> {

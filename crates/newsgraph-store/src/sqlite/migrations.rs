@@ -44,6 +44,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "time expressions",
         sql: include_str!("migrations/0003_timexes.sql"),
     },
+    Migration {
+        version: 4,
+        name: "events, quotes, quantities",
+        sql: include_str!("migrations/0004_claims.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.
