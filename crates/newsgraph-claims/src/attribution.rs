@@ -24,14 +24,15 @@
 //! # Limits
 //!
 //! An attribution covers its own sentence only (a following "he added" sentence is a
-//! new one); coordinated reporters ("Reuters and AP reported") keep the nearest;
+//! new one); coordinated reporters are read for two names ("Reuters and AP reported"),
+//! not for longer lists or unnamed sources;
 //! a subject separated from its verb by a parenthesis or apposition is missed; a
 //! definite "the official" is not linked back to the outlet that first quoted them.
 
 use newsgraph_model::{ActorId, MentionKind, TokenKind};
 use serde::Serialize;
 
-use crate::doc::{Doc, Named};
+use crate::doc::{low, Doc, Named};
 
 /// A named link of a reporting chain.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -96,19 +97,97 @@ impl Attribution {
 }
 
 /// Reporting verbs and speech verbs that introduce a statement (lowercase forms).
+/// (Sorted: looked up by binary search.)
 const CUES: &[&str] = &[
-    "said", "says", "say", "told", "tells", "tell", "warned", "warns", "warn", "urged",
-    "urges", "urge", "confirmed", "confirms", "confirm", "added", "adds", "noted", "notes",
-    "stated", "announced", "announces", "insisted", "insists", "insist", "claimed", "claims",
-    "claim", "declared", "declares", "stressed", "stresses", "explained", "explains",
-    "wrote", "writes", "asked", "asks", "argued", "argues", "acknowledged", "acknowledges",
-    "reported", "reports", "report", "estimated", "estimates", "estimate", "denied",
-    "denies", "deny", "threatened", "threatens", "vowed", "vows", "pledged", "pledges",
-    "promised", "promises", "cautioned", "cautions", "responded", "replied", "suggested",
-    "suggests", "tweeted", "posted", "recalled", "revealed", "reveals", "disclosed",
-    "admitted", "admits", "conceded", "predicted", "predicts", "alleged", "alleges",
-    "emphasised", "emphasized", "reiterated", "repeated", "assured", "demanded",
-    "demands", "described", "describes", "called", "dubbed",
+    "acknowledged",
+    "acknowledges",
+    "added",
+    "adds",
+    "admits",
+    "admitted",
+    "alleged",
+    "alleges",
+    "announced",
+    "announces",
+    "argued",
+    "argues",
+    "asked",
+    "asks",
+    "assured",
+    "called",
+    "cautioned",
+    "cautions",
+    "claim",
+    "claimed",
+    "claims",
+    "conceded",
+    "confirm",
+    "confirmed",
+    "confirms",
+    "declared",
+    "declares",
+    "demanded",
+    "demands",
+    "denied",
+    "denies",
+    "deny",
+    "described",
+    "describes",
+    "disclosed",
+    "dubbed",
+    "emphasised",
+    "emphasized",
+    "estimate",
+    "estimated",
+    "estimates",
+    "explained",
+    "explains",
+    "insist",
+    "insisted",
+    "insists",
+    "noted",
+    "notes",
+    "pledged",
+    "pledges",
+    "posted",
+    "predicted",
+    "predicts",
+    "promised",
+    "promises",
+    "recalled",
+    "reiterated",
+    "repeated",
+    "replied",
+    "report",
+    "reported",
+    "reports",
+    "responded",
+    "revealed",
+    "reveals",
+    "said",
+    "say",
+    "says",
+    "stated",
+    "stressed",
+    "stresses",
+    "suggested",
+    "suggests",
+    "tell",
+    "tells",
+    "threatened",
+    "threatens",
+    "told",
+    "tweeted",
+    "urge",
+    "urged",
+    "urges",
+    "vowed",
+    "vows",
+    "warn",
+    "warned",
+    "warns",
+    "writes",
+    "wrote",
 ];
 
 /// Cues that only introduce an adjacent quote, never a statement by themselves.
@@ -117,13 +196,36 @@ const QUOTE_ONLY: &[&str] = &["described", "describes", "called", "dubbed"];
 /// Cues that are also nouns ("media reports", "his claims"): accepted as verbs only
 /// before "that", "via", "to" or a clause break.
 const NOUN_LIKE: &[&str] = &[
-    "report", "reports", "claim", "claims", "estimate", "estimates", "notes", "demands",
-    "promises", "pledges", "warns",
+    "report",
+    "reports",
+    "claim",
+    "claims",
+    "estimate",
+    "estimates",
+    "notes",
+    "demands",
+    "promises",
+    "pledges",
+    "warns",
 ];
 
 /// `w` is a lowercase reporting or speech verb.
 pub fn is_cue(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_lowercase()) && CUES.contains(&w)
+    w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && CUES.binary_search(&w).is_ok()
+}
+
+/// Token `i` (before `hi`) is a cue used as a verb: a cue word, and a noun-like one
+/// ("reports", "claims") only before "that", "via", "to" or a clause break.
+pub(crate) fn verb_cue_at(doc: &Doc<'_>, i: usize, hi: usize) -> bool {
+    let w = doc.text(i);
+    doc.kind(i) == Some(TokenKind::Word)
+        && is_cue(w)
+        && (!NOUN_LIKE.contains(&w)
+            || doc.is(i + 1, "that")
+            || doc.is(i + 1, "via")
+            || doc.is(i + 1, "to")
+            || i + 1 >= hi
+            || doc.is_clause_break(i + 1))
 }
 
 /// Finds the attributions of an article (see the module docs).
@@ -149,23 +251,36 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Attribution> {
                 i = next;
                 continue;
             }
-            if doc.kind(i) == Some(TokenKind::Word)
-                && is_cue(w)
-                && !QUOTE_ONLY.contains(&w)
-                && (!NOUN_LIKE.contains(&w)
-                    || doc.is(i + 1, "that")
-                    || doc.is(i + 1, "via")
-                    || doc.is(i + 1, "to")
-                    || i + 1 >= hi
-                    || doc.is_clause_break(i + 1))
-            {
-                if let Some(subj) = doc.subject_left(i, lo) {
+            if verb_cue_at(doc, i, hi) && !QUOTE_ONLY.contains(&w) {
+                // Inverted after a quote or a clause: "…,” said one London broker.
+                let inverted = || {
+                    (i > lo && matches!(doc.text(i - 1), "," | "”" | "\""))
+                        .then(|| doc.subject_right(i, hi))
+                        .flatten()
+                };
+                if let Some(subj) = doc.subject_left(i, lo).or_else(inverted) {
                     let (via, end) = channels(doc, i, hi);
+                    let mut reporter = vec![Reporter::from(subj)];
+                    // "Reuters and AP reported": a coordinated named subject.
+                    let first = doc.tok_at_or_after(reporter[0].start);
+                    if reporter[0].actor.is_some() && first >= lo + 2 && doc.is(first - 1, "and") {
+                        if let Some(mi) = doc.mention_at(doc.toks[first - 2].start) {
+                            let m = &doc.mentions[mi].mention;
+                            if m.actor.is_some()
+                                && matches!(
+                                    m.kind,
+                                    MentionKind::Person | MentionKind::Org | MentionKind::Gpe
+                                )
+                            {
+                                reporter.insert(0, Reporter::from(doc.named_mention(mi)));
+                            }
+                        }
+                    }
                     out.push(Attribution {
-                        start: subj.start.min(doc.toks[i].start),
+                        start: reporter[0].start.min(doc.toks[i].start),
                         end: end.max(doc.toks[i].end),
                         sentence,
-                        reporter: vec![Reporter::from(subj)],
+                        reporter,
                         via,
                         cue: w.to_string(),
                     });
@@ -174,7 +289,29 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Attribution> {
             i += 1;
         }
     }
+    inherit_channels(&mut out);
     out
+}
+
+/// "The U.S. official added …" after "a U.S. official confirmed to Axios": an unnamed
+/// reporter given again with "the" keeps the channels it had before.
+fn inherit_channels(attrs: &mut [Attribution]) {
+    for i in 0..attrs.len() {
+        let a = &attrs[i];
+        if !a.via.is_empty() || a.reporter.len() != 1 || a.reporter[0].actor.is_some() {
+            continue;
+        }
+        let text = a.reporter[0].text.to_ascii_lowercase();
+        let earlier = attrs[..i].iter().rev().find(|b| {
+            b.reporter.len() == 1
+                && b.reporter[0].actor.is_none()
+                && !b.via.is_empty()
+                && b.reporter[0].text.eq_ignore_ascii_case(&text)
+        });
+        if let Some(via) = earlier.map(|b| b.via.clone()) {
+            attrs[i].via = via;
+        }
+    }
 }
 
 /// The noun phrase after "according to": a mention alone (its actor), else the words
@@ -188,7 +325,7 @@ fn according_np(doc: &Doc<'_>, from: usize, hi: usize) -> (Option<Reporter>, usi
         return (None, j);
     }
     let mut s = from;
-    while s < j && matches!(doc.text(s).to_ascii_lowercase().as_str(), "a" | "an" | "the") {
+    while s < j && matches!(&*low(doc.text(s)), "a" | "an" | "the") {
         s += 1;
     }
     if s >= j {
@@ -224,6 +361,12 @@ fn channels(doc: &Doc<'_>, cue: usize, hi: usize) -> (Vec<Reporter>, usize) {
         if !(prep || (told && via.is_empty() && j == cue + 1)) || at >= hi {
             break;
         }
+        // "told The Associated Press": the mention may start after the article.
+        let at = if doc.is(at, "the") && at + 1 < hi {
+            at + 1
+        } else {
+            at
+        };
         let Some(mi) = doc.mention_at(doc.toks[at].start) else {
             break;
         };
@@ -237,6 +380,12 @@ fn channels(doc: &Doc<'_>, cue: usize, hi: usize) -> (Vec<Reporter>, usize) {
         j = doc.tok_at_or_after(m.end);
     }
     (via, end)
+}
+
+#[cfg(test)]
+#[test]
+fn cues_are_sorted() {
+    assert!(CUES.windows(2).all(|w| w[0] < w[1]));
 }
 
 /// The attribution that covers byte `at` of sentence `sentence`: the nearest one in

@@ -4,6 +4,39 @@
 use newsgraph_link::LinkedMention;
 use newsgraph_model::{ActorId, MentionKind, Sentence, Token, TokenKind};
 
+/// A word lowercased (ASCII), for comparing with word lists without allocating: the
+/// word itself when it has no ASCII capital (most words), else a copy on the stack; a
+/// word longer than 24 bytes with a capital reads as "" (no list holds one).
+pub(crate) enum Low<'a> {
+    Same(&'a str),
+    Buf([u8; 24], usize),
+}
+
+impl std::ops::Deref for Low<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Low::Same(s) => s,
+            Low::Buf(b, n) => std::str::from_utf8(&b[..*n]).unwrap_or(""),
+        }
+    }
+}
+
+/// `w` lowercased (see [`Low`]).
+pub(crate) fn low(w: &str) -> Low<'_> {
+    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Low::Same(w);
+    }
+    let mut buf = [0u8; 24];
+    if w.len() > buf.len() {
+        return Low::Buf(buf, 0);
+    }
+    for (d, b) in buf.iter_mut().zip(w.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    Low::Buf(buf, w.len())
+}
+
 /// One article, tokenised once.
 pub(crate) struct Doc<'a> {
     pub body: &'a str,
@@ -72,7 +105,11 @@ impl<'a> Doc<'a> {
     /// Token `i` is a word starting with a lowercase letter.
     pub fn is_lower_word(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
-            && self.text(i).chars().next().is_some_and(|c| c.is_lowercase())
+            && self
+                .text(i)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase())
     }
 
     pub fn kind(&self, i: usize) -> Option<TokenKind> {
@@ -156,6 +193,17 @@ impl<'a> Doc<'a> {
             let t = self.toks[j];
             if let Some(mi) = self.mention_at(t.start) {
                 let m = &self.mentions[mi].mention;
+                // "the Health Ministry in Gaza says": the place qualifies the source.
+                let first = self.tok_at_or_after(m.start);
+                if first >= lo + 2
+                    && matches!(self.text(first - 1), "in" | "of" | "for" | "at")
+                    && SOURCE_NOUNS.contains(&&*low(self.text(first - 2)))
+                {
+                    let mut n = self.source_phrase(first - 2, lo);
+                    n.end = m.end;
+                    n.text = self.body.get(n.start..n.end).unwrap_or("").to_string();
+                    return Some(n);
+                }
                 return match m.kind {
                     MentionKind::Person | MentionKind::Org | MentionKind::Gpe => {
                         Some(self.named_mention(mi))
@@ -164,11 +212,25 @@ impl<'a> Doc<'a> {
                 };
             }
             let w = self.text(j);
-            let lw = w.to_ascii_lowercase();
-            if FILLERS.contains(&lw.as_str()) && t.kind == TokenKind::Word {
+            let lw = low(w);
+            if FILLERS.contains(&&*lw) && t.kind == TokenKind::Word {
                 continue;
             }
-            if lw == "he" || lw == "she" {
+            // An apposition or relative clause between subject and verb:
+            // "Gharibabadi, who led the delegation, told" — jump to the comma before it.
+            if w == "," {
+                let k = (lo..j).rev().take(16).find(|&k| self.text(k) == ",")?;
+                if k > lo {
+                    if let Some(mi) = self.mention_at(self.toks[k - 1].start) {
+                        let m = &self.mentions[mi].mention;
+                        if matches!(m.kind, MentionKind::Person | MentionKind::Org) {
+                            return Some(self.named_mention(mi));
+                        }
+                    }
+                }
+                return None;
+            }
+            if &*lw == "he" || &*lw == "she" {
                 let p = self.last_person_before(t.start)?;
                 return Some(Named {
                     start: t.start,
@@ -177,8 +239,20 @@ impl<'a> Doc<'a> {
                     actor: self.mentions[p].mention.actor.clone(),
                 });
             }
-            if SOURCE_NOUNS.contains(&lw.as_str()) {
+            if SOURCE_NOUNS.contains(&&*lw) {
                 return Some(self.source_phrase(j, lo));
+            }
+            // "people familiar with the matter said"
+            if j >= lo + 4
+                && self.is(j - 1, "the")
+                && self.is(j - 2, "with")
+                && self.is(j - 3, "familiar")
+                && SOURCE_NOUNS.contains(&&*low(self.text(j - 4)))
+            {
+                let mut n = self.source_phrase(j - 4, lo);
+                n.end = t.end;
+                n.text = self.body.get(n.start..n.end).unwrap_or("").to_string();
+                return Some(n);
             }
             return None;
         }
@@ -191,18 +265,30 @@ impl<'a> Doc<'a> {
         let mut s = head;
         while s > lo {
             let k = s - 1;
-            let lw = self.text(k).to_ascii_lowercase();
+            let lw = low(self.text(k));
             let in_mention = self.mention_at(self.toks[k].start).is_some();
-            if (self.kind(k) == Some(TokenKind::Word)
-                && (SOURCE_MODIFIERS.contains(&lw.as_str()) || SOURCE_NOUNS.contains(&lw.as_str())))
+            let word = self.kind(k) == Some(TokenKind::Word);
+            let possessive = matches!(&*lw, "'s" | "’s" | "’" | "'") && k > lo;
+            // "envoy to the agency", "spokesperson for the ministry"
+            let linking = matches!(&*lw, "to" | "for" | "of" | "at")
+                && k > lo
+                && SOURCE_NOUNS.contains(&&*low(self.text(k - 1)));
+            if (word && (SOURCE_MODIFIERS.contains(&&*lw) || SOURCE_NOUNS.contains(&&*lw)))
                 || in_mention
+                || possessive
+                || linking
             {
                 s = k;
             } else {
                 break;
             }
         }
-        while s < head && matches!(self.text(s).to_ascii_lowercase().as_str(), "a" | "an" | "the") {
+        while s < head
+            && matches!(
+                &*low(self.text(s)),
+                "a" | "an" | "the" | "'s" | "’s" | "'" | "’"
+            )
+        {
             s += 1;
         }
         let (start, end) = (self.toks[s].start, self.toks[head].end);
@@ -232,8 +318,13 @@ impl<'a> Doc<'a> {
                 }
             }
             let w = self.text(j);
+            if SOURCE_NOUNS.contains(&&*low(w)) {
+                return Some(self.source_phrase(j, cue + 1));
+            }
             let cap = w.chars().next().is_some_and(char::is_uppercase);
-            if !(cap || matches!(w, "the" | "a" | "an")) || t.kind != TokenKind::Word {
+            if !(cap || SOURCE_MODIFIERS.contains(&w) || matches!(w, "one"))
+                || t.kind != TokenKind::Word
+            {
                 return None;
             }
             j += 1;
@@ -244,28 +335,182 @@ impl<'a> Doc<'a> {
 
 /// Words allowed between a subject and its verb ("has also previously said").
 pub(crate) const FILLERS: &[&str] = &[
-    "has", "have", "had", "also", "previously", "later", "earlier", "reportedly", "again",
-    "then", "further", "repeatedly", "publicly", "already", "recently", "once", "would",
-    "will", "had", "separately", "quickly", "privately", "firmly", "explicitly", "clearly",
-    "is", "was", "were", "are", "been", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+    "has",
+    "have",
+    "had",
+    "also",
+    "previously",
+    "later",
+    "earlier",
+    "reportedly",
+    "again",
+    "then",
+    "further",
+    "repeatedly",
+    "publicly",
+    "already",
+    "recently",
+    "once",
+    "would",
+    "will",
+    "had",
+    "separately",
+    "quickly",
+    "privately",
+    "firmly",
+    "explicitly",
+    "clearly",
+    "is",
+    "was",
+    "were",
+    "are",
+    "been",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
 ];
 
 /// Nouns that head an unnamed source ("officials said", "state media reported").
 pub(crate) const SOURCE_NOUNS: &[&str] = &[
-    "official", "officials", "source", "sources", "report", "reports", "media", "spokesman",
-    "spokeswoman", "spokesperson", "diplomat", "diplomats", "witnesses", "witness",
-    "authorities", "analysts", "experts", "residents", "police", "medics", "doctors",
-    "observers", "investigators", "aides", "aide", "people", "insiders", "outlets", "outlet",
-    "newspaper", "agency", "ministry", "statement",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "report",
+    "reports",
+    "media",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "diplomat",
+    "diplomats",
+    "witnesses",
+    "witness",
+    "authorities",
+    "analysts",
+    "experts",
+    "residents",
+    "police",
+    "medics",
+    "doctors",
+    "observers",
+    "investigators",
+    "aides",
+    "aide",
+    "people",
+    "insiders",
+    "outlets",
+    "outlet",
+    "newspaper",
+    "agency",
+    "ministry",
+    "statement",
+    "forces",
+    "army",
+    "navy",
+    "military",
+    "government",
+    "court",
+    "guards",
+    "embassy",
+    "envoy",
+    "ambassador",
+    "broker",
+    "brokers",
+    "trader",
+    "traders",
+    "analyst",
+    "lawyer",
+    "lawyers",
+    "adviser",
+    "advisers",
+    "commander",
+    "commanders",
+    "spokespeople",
+    "office",
+    "officer",
+    "officers",
+    "negotiators",
+    "negotiator",
+    "leaders",
+    "mediators",
+    "residents",
+    "activists",
+    "group",
+    "groups",
+    "monitors",
 ];
 
 /// Words that may modify a source noun ("local officials", "multiple media reports").
 pub(crate) const SOURCE_MODIFIERS: &[&str] = &[
-    "a", "an", "the", "local", "state", "state-run", "state-owned", "multiple", "several",
-    "senior", "unnamed", "anonymous", "two", "three", "other", "some", "many", "western",
-    "foreign", "health", "security", "government", "military", "news", "unidentified",
-    "informed", "diplomatic", "intelligence", "defence", "defense", "top", "high-ranking",
-    "administration", "israeli", "palestinian", "iranian", "u.s.", "us", "un", "regional",
-    "independent", "official", "medical", "hospital", "rescue", "emergency", "familiar",
+    "a",
+    "an",
+    "the",
+    "local",
+    "state",
+    "state-run",
+    "state-owned",
+    "multiple",
+    "several",
+    "senior",
+    "unnamed",
+    "anonymous",
+    "two",
+    "three",
+    "other",
+    "some",
+    "many",
+    "western",
+    "foreign",
+    "health",
+    "security",
+    "government",
+    "military",
+    "news",
+    "unidentified",
+    "informed",
+    "diplomatic",
+    "intelligence",
+    "defence",
+    "defense",
+    "top",
+    "high-ranking",
+    "administration",
+    "israeli",
+    "palestinian",
+    "iranian",
+    "u.s.",
+    "us",
+    "un",
+    "regional",
+    "independent",
+    "official",
+    "medical",
+    "hospital",
+    "rescue",
+    "emergency",
+    "familiar",
+    "armed",
+    "civil",
+    "one",
+    "london",
+    "british",
+    "american",
+    "russian",
+    "chinese",
+    "european",
+    "oil",
+    "industry",
+    "shipping",
+    "company",
+    "ukrainian",
+    "turkish",
+    "egyptian",
+    "qatari",
 ];

@@ -11,16 +11,17 @@
 //!      discussion", "Describing the strikes as a “major success,” Trump said"): cue
 //!      "described as", speaker the "by" agent, else the subject of "describe", else the
 //!      subject of the speech verb after the quote;
-//!    - a speech verb **right after** the quote, with at most a subject between
-//!      (“…,” he said / “…,” said Trump / “…,” the minister added);
+//!    - a speech verb **right after** a quote that ends its clause (a comma, `?` or
+//!      `!` before or just after the closing mark), with at most a subject between
+//!      (“…,” he said / “…,” said Trump / “…?” the minister asked);
 //!    - the nearest speech verb **before** the quote in its sentence (partial quotes:
 //!      "warned that any aggression would be met with a “strong response”"; the second
 //!      half of a quote split around its cue: “…,” he said, “and quickly.”).
 //!
 //!    A quote with no cue is a scare quote or a name and is not reported. A one-word
 //!    quote, or one whose words are all capitalised (a name: the so-called “Board of
-//!    Peace”), needs its cue adjacent: a verb just after it, or within four tokens
-//!    before it.
+//!    Peace”), needs its cue close: a verb just after it, or one before it in the same
+//!    clause (no comma, colon or dash between) within twelve tokens.
 //! 3. **The speaker** is the subject of the cue (see `Doc::subject_left`): the nearest
 //!    PERSON, ORG or GPE mention before the verb with only auxiliaries and adverbs
 //!    between, or after an inverted verb; "he"/"she" is the last PERSON named before
@@ -43,8 +44,8 @@
 
 use newsgraph_model::{Article, Quote, TokenKind};
 
-use crate::attribution::{attribution_at, is_cue, Attribution};
-use crate::doc::{Doc, Named, FILLERS, SOURCE_MODIFIERS, SOURCE_NOUNS};
+use crate::attribution::{attribution_at, is_cue, verb_cue_at, Attribution};
+use crate::doc::{low, Doc, Named, FILLERS, SOURCE_MODIFIERS, SOURCE_NOUNS};
 
 /// The cue of a refusal to comment (a [`Quote`] without quoted words).
 pub const DECLINED_TO_COMMENT: &str = "declined to comment";
@@ -64,10 +65,30 @@ fn pairs(body: &str) -> Vec<(usize, usize, usize, usize)> {
             curly = None;
             straight = None;
         } else if b == b'"' {
-            match straight.take() {
-                Some(o) if i - o <= 2000 => out.push((o, o + 1, i, i + 1)),
-                Some(_) => straight = Some(i),
-                None => straight = Some(i),
+            // Orientation from the neighbours: an opening mark follows white space (or
+            // an opening bracket or dash) and precedes a word; a closing one follows a
+            // word or punctuation. A mark that can only close never opens, one that can
+            // only open restarts an unclosed quote.
+            let prev_space = i == 0 || {
+                let p = bytes[i - 1];
+                p.is_ascii_whitespace() || matches!(p, b'(' | b'[' | b'-' | b'/')
+            };
+            let next_space = i + 1 >= bytes.len() || {
+                let n = bytes[i + 1];
+                n.is_ascii_whitespace()
+                    || matches!(n, b'.' | b',' | b';' | b':' | b')' | b'?' | b'!')
+            };
+            let can_open = prev_space && !next_space;
+            let can_close = !prev_space;
+            match straight {
+                Some(o) if can_close && i - o <= 2000 => {
+                    out.push((o, o + 1, i, i + 1));
+                    straight = None;
+                }
+                Some(_) if can_open => straight = Some(i),
+                Some(_) => straight = None,
+                None if can_open || !can_close => straight = Some(i),
+                None => {}
             }
         } else if b == 0xE2 && body.get(i..i + 3) == Some(OPEN) {
             curly = Some(i);
@@ -111,6 +132,13 @@ fn trim(body: &str, mut s: usize, mut e: usize) -> (usize, usize) {
 fn cue_after(doc: &Doc<'_>, close_tok: usize) -> Option<(usize, Option<Named>)> {
     let sp = doc.sentence_of_tok(close_tok)?;
     let (_, hi) = doc.ranges[sp];
+    // “…,” he said / “…?” she asked / “…” , he said — not “…” has vowed (a subject).
+    let before = close_tok.checked_sub(1).map(|k| doc.text(k)).unwrap_or("");
+    let ends_clause =
+        matches!(before, "," | "!" | "?" | "!?" | "?!" | "…") || doc.text(close_tok + 1) == ",";
+    if !ends_clause {
+        return None;
+    }
     let mut j = close_tok + 1;
     while j < hi && doc.text(j) == "," {
         j += 1;
@@ -132,12 +160,12 @@ fn cue_after(doc: &Doc<'_>, close_tok: usize) -> Option<(usize, Option<Named>)> 
         if t.kind != TokenKind::Word {
             return None;
         }
-        let lw = w.to_ascii_lowercase();
+        let lw = low(w);
         let ok = w.chars().next().is_some_and(char::is_uppercase)
-            || matches!(lw.as_str(), "he" | "she" | "they" | "we" | "i")
-            || FILLERS.contains(&lw.as_str())
-            || SOURCE_NOUNS.contains(&lw.as_str())
-            || SOURCE_MODIFIERS.contains(&lw.as_str());
+            || matches!(&*lw, "he" | "she" | "they" | "we" | "i")
+            || FILLERS.contains(&&*lw)
+            || SOURCE_NOUNS.contains(&&*lw)
+            || SOURCE_MODIFIERS.contains(&&*lw);
         if !ok {
             return None;
         }
@@ -149,7 +177,7 @@ fn cue_after(doc: &Doc<'_>, close_tok: usize) -> Option<(usize, Option<Named>)> 
 /// "describe … as [a|an|the]" right before the quote: (describe token, speaker).
 fn described_as(doc: &Doc<'_>, open_tok: usize, lo: usize) -> Option<(usize, Option<Named>)> {
     let mut k = open_tok;
-    while k > lo && matches!(doc.text(k - 1).to_ascii_lowercase().as_str(), "a" | "an" | "the") {
+    while k > lo && matches!(&*low(doc.text(k - 1)), "a" | "an" | "the") {
         k -= 1;
     }
     if k <= lo || !doc.is(k - 1, "as") {
@@ -159,7 +187,7 @@ fn described_as(doc: &Doc<'_>, open_tok: usize, lo: usize) -> Option<(usize, Opt
     let floor = as_tok.saturating_sub(10).max(lo);
     let d = (floor..as_tok)
         .rev()
-        .find(|&j| doc.text(j).to_ascii_lowercase().starts_with("describ"))?;
+        .find(|&j| low(doc.text(j)).starts_with("describ"))?;
     // "described by Trump as"
     let by = (d + 1..as_tok).find(|&j| doc.is(j, "by")).and_then(|j| {
         let mi = doc.mention_at(doc.toks.get(j + 1)?.start)?;
@@ -199,6 +227,9 @@ pub(crate) fn find(doc: &Doc<'_>, article: &Article, attrs: &[Attribution]) -> V
         let close_tok = doc.tok_at_or_after(ie);
         let (lo, _) = doc.ranges[sp_open];
         let text = &body[s..e];
+        if open_tok > lo && doc.text(open_tok - 1).eq_ignore_ascii_case("so-called") {
+            continue;
+        }
         let mut found: Option<(usize, Option<Named>, String)> = None;
         if let Some((d, who)) = described_as(doc, open_tok, lo) {
             let who = who.or_else(|| cue_after(doc, close_tok).and_then(|x| x.1));
@@ -212,9 +243,11 @@ pub(crate) fn find(doc: &Doc<'_>, article: &Article, attrs: &[Attribution]) -> V
         if found.is_none() {
             let near = (lo..open_tok)
                 .rev()
-                .find(|&j| doc.kind(j) == Some(TokenKind::Word) && is_cue(doc.text(j)));
+                .find(|&j| verb_cue_at(doc, j, open_tok + 1));
             if let Some(j) = near {
-                if !name_like(text) || open_tok - j <= 4 {
+                let same_clause =
+                    open_tok - j <= 12 && (j + 1..open_tok).all(|k| !doc.is_clause_break(k));
+                if !name_like(text) || same_clause {
                     let who = doc
                         .subject_left(j, lo)
                         .or_else(|| doc.subject_right(j, open_tok));
@@ -283,7 +316,7 @@ fn make(
         article: article.id.clone(),
         start: s,
         end: e,
-        text: article.body[s..e].to_string(),
+        text: article.body.get(s..e).unwrap_or("").to_string(),
         speaker: who.and_then(|w| w.actor),
         cue: Some(cue),
         attributed_to,

@@ -97,8 +97,9 @@ fn relate_stage(
     links: &Linked,
     timexes: &[TimexFound],
 ) -> (Vec<Event>, Vec<Quote>, Vec<Quantity>) {
-    let _ = (article, sentences, links, timexes);
-    (Vec::new(), Vec::new(), Vec::new())
+    let claims = newsgraph_claims::extract(article, sentences, &links.mentions, timexes);
+    let events = Vec::new();
+    (events, claims.quotes, claims.quantities)
 }
 
 // ---------------------------------------------------------------------- time stage

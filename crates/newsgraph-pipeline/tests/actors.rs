@@ -274,7 +274,13 @@ fn seeds_mentions_and_actors_snapshot() {
     let rep = report(&analyze_all(articles));
     let mut out = String::new();
     for a in &rep.articles {
-        let file = a.path.as_deref().unwrap_or("").rsplit('/').next().unwrap_or("");
+        let file = a
+            .path
+            .as_deref()
+            .unwrap_or("")
+            .rsplit('/')
+            .next()
+            .unwrap_or("");
         out.push_str(&format!("## {file}\n"));
         for m in rep.mentions.iter().filter(|m| m.article == a.id) {
             let role = m
@@ -287,7 +293,11 @@ fn seeds_mentions_and_actors_snapshot() {
             } else {
                 format!(
                     " candidates={}",
-                    m.candidates.iter().map(|c| c.actor.as_str()).collect::<Vec<_>>().join(",")
+                    m.candidates
+                        .iter()
+                        .map(|c| c.actor.as_str())
+                        .collect::<Vec<_>>()
+                        .join(",")
                 )
             };
             out.push_str(&format!(
@@ -299,7 +309,11 @@ fn seeds_mentions_and_actors_snapshot() {
         }
     }
     out.push_str("## actors\n");
-    let mut actors: Vec<_> = rep.actors.iter().map(|a| format!("{} {:?} {}", a.id, a.kind, a.name)).collect();
+    let mut actors: Vec<_> = rep
+        .actors
+        .iter()
+        .map(|a| format!("{} {:?} {}", a.id, a.kind, a.name))
+        .collect();
     actors.sort();
     out.push_str(&actors.join("\n"));
     insta::assert_snapshot!(out);
