@@ -26,6 +26,21 @@ pub enum EvalCommand {
     /// (`html/ID.html[.gz]`, `ground-truth.json`): the benchmark's shingle metric
     /// (precision, recall, F1) and pages/s.
     Extract(ExtractArgs),
+    /// Events, on JSON Lines of `{"text", "date"?, "events": [{"type", "source",
+    /// "target", "modality"?}]}`: type, source, target and modality P/R/F1, and the
+    /// combined type+source+target+modality P/R/F1.
+    Events(EventsArgs),
+}
+
+/// Arguments of `newsgraph eval events`.
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// The gold file (JSON Lines).
+    file: PathBuf,
+
+    /// Write what newsgraph found, in the same layout as the gold file.
+    #[arg(long, value_name = "FILE")]
+    predictions: Option<PathBuf>,
 }
 
 /// Arguments of `newsgraph eval ner`.
@@ -105,7 +120,23 @@ pub fn run(_global: &Global, cmd: EvalCommand) -> anyhow::Result<Code> {
         EvalCommand::Timex(args) => run_timex(args),
         EvalCommand::Ner(args) => run_ner(args),
         EvalCommand::Extract(args) => run_extract(args),
+        EvalCommand::Events(args) => run_events(args),
     }
+}
+
+fn run_events(args: EventsArgs) -> anyhow::Result<Code> {
+    use newsgraph_eval::events;
+    let started = Instant::now();
+    let (report, cases) = events::evaluate_file(&args.file)
+        .with_context(|| format!("cannot evaluate {}", args.file.display()))?;
+    if let Some(path) = &args.predictions {
+        std::fs::write(path, events::write_cases(&cases))
+            .with_context(|| format!("cannot write predictions to {}", path.display()))?;
+    }
+    println!("events on {}", args.file.display());
+    println!("{report}");
+    println!("({:.2}s)", started.elapsed().as_secs_f64());
+    Ok(Code::Success)
 }
 
 fn run_ner(args: NerArgs) -> anyhow::Result<Code> {

@@ -1,6 +1,7 @@
 //! Scoring newsgraph's stages on standard benchmark formats.
 
 pub mod error;
+pub mod events;
 pub mod extract;
 pub mod ner;
 pub mod sbd;

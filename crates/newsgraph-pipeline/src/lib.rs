@@ -98,7 +98,7 @@ fn relate_stage(
     timexes: &[TimexFound],
 ) -> (Vec<Event>, Vec<Quote>, Vec<Quantity>) {
     let claims = newsgraph_claims::extract(article, sentences, &links.mentions, timexes);
-    let events = Vec::new();
+    let events = newsgraph_events::extract_events(article, sentences, &links.mentions, timexes);
     (events, claims.quotes, claims.quantities)
 }
 

@@ -96,6 +96,9 @@ fn facts(article: &str) -> ArticleFacts {
     ];
     ArticleFacts {
         timexes: Vec::new(),
+        events: Vec::new(),
+        quotes: Vec::new(),
+        quantities: Vec::new(),
         mentions: vec![
             mention(article, 0, 10, MentionKind::Norp, Some("country:FRE")),
             named,
