@@ -1,7 +1,7 @@
 //! `newsgraph articles` and `newsgraph show`: browse the store.
 
 use crate::exit::Code;
-use crate::output::{self, ellipsize, short_id, Global};
+use crate::output::{self, ellipsize, short_id, ArticleFilter, Global};
 use clap::Args;
 use newsgraph_store::{Cursor, ListQuery, Store, StoreError};
 use serde_json::json;
@@ -17,17 +17,8 @@ pub struct ArticlesArgs {
     #[arg(long)]
     after: Option<String>,
 
-    /// Only articles from this outlet.
-    #[arg(long)]
-    source: Option<String>,
-
-    /// Only articles published on or after this date (YYYY-MM-DD).
-    #[arg(long)]
-    from: Option<String>,
-
-    /// Only articles published on or before this date (YYYY-MM-DD).
-    #[arg(long)]
-    to: Option<String>,
+    #[command(flatten)]
+    filter: ArticleFilter,
 
     /// Print JSON: `{"articles": [...], "next": cursor|null}`.
     #[arg(long)]
@@ -40,9 +31,9 @@ pub fn list(global: &Global, args: ArticlesArgs) -> anyhow::Result<Code> {
     let query = ListQuery {
         limit: args.limit,
         after: args.after.map(Cursor::new),
-        source: args.source,
-        from: args.from,
-        to: args.to,
+        source: args.filter.source,
+        from: args.filter.from,
+        to: args.filter.to,
     };
     let page = store.list_articles(&query)?;
     let next = (page.len() == args.limit && args.limit > 0)

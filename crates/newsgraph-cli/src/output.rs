@@ -52,6 +52,22 @@ impl Global {
     }
 }
 
+/// Which articles a listing or a search covers (shared by `articles` and `search`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct ArticleFilter {
+    /// Only articles from this outlet.
+    #[arg(long)]
+    pub source: Option<String>,
+
+    /// Only articles published on or after this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub from: Option<String>,
+
+    /// Only articles published on or before this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub to: Option<String>,
+}
+
 /// Prints a value as pretty JSON on stdout.
 pub fn print_json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
     let stdout = std::io::stdout();

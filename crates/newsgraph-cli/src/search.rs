@@ -1,7 +1,7 @@
 //! `newsgraph search`: ranked full-text search with highlighted snippets.
 
 use crate::exit::Code;
-use crate::output::{self, short_id, Global};
+use crate::output::{self, short_id, ArticleFilter, Global};
 use clap::Args;
 use newsgraph_store::{SearchQuery, SnippetStyle, Store};
 use serde_json::json;
@@ -18,17 +18,8 @@ pub struct SearchArgs {
     #[arg(long, default_value_t = 10)]
     limit: usize,
 
-    /// Only articles from this outlet.
-    #[arg(long)]
-    source: Option<String>,
-
-    /// Only articles published on or after this date (YYYY-MM-DD).
-    #[arg(long)]
-    from: Option<String>,
-
-    /// Only articles published on or before this date (YYYY-MM-DD).
-    #[arg(long)]
-    to: Option<String>,
+    #[command(flatten)]
+    filter: ArticleFilter,
 
     /// Print JSON: `{"query", "hits": [{id, title, source, published, score, snippet}]}`.
     #[arg(long)]
@@ -42,9 +33,9 @@ pub fn run(global: &Global, args: SearchArgs) -> anyhow::Result<Code> {
     let colour = !args.json && std::io::stdout().is_terminal();
     let mut query = SearchQuery::new(text.clone());
     query.limit = args.limit;
-    query.source = args.source;
-    query.from = args.from;
-    query.to = args.to;
+    query.source = args.filter.source;
+    query.from = args.filter.from;
+    query.to = args.filter.to;
     if colour {
         query.snippet = SnippetStyle {
             open: "\x1b[1;33m".into(),
