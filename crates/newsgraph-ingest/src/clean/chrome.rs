@@ -257,6 +257,7 @@ const fn prefix_patterns() -> [&'static str; PREFIX.len()] {
 
 static EXACT_BY_FIRST: [u128; 256] = index_by_first_byte(EXACT);
 static PREFIX_BY_FIRST: [u128; 256] = index_by_first_byte(&prefix_patterns());
+static SHARE_WORDS_BY_FIRST: [u128; 256] = index_by_first_byte(SHARE_WORDS);
 
 /// The indexes in a set from [`index_by_first_byte`].
 fn members(mut set: u128) -> impl Iterator<Item = usize> {
@@ -267,6 +268,14 @@ fn members(mut set: u128) -> impl Iterator<Item = usize> {
             k
         })
     })
+}
+
+/// Whether `w` is one of the [`SHARE_WORDS`].
+fn is_share_word(w: &str) -> bool {
+    let Some(&first) = w.as_bytes().first() else {
+        return false;
+    };
+    members(SHARE_WORDS_BY_FIRST[usize::from(first)]).any(|k| SHARE_WORDS[k] == w)
 }
 
 /// Whether `s` is one of the [`EXACT`] chrome lines.
@@ -303,10 +312,15 @@ pub(crate) fn is_chrome_line(line: &str, buf: &mut String) -> bool {
     is_chrome_lower(lower)
 }
 
-fn is_chrome_lower(lower: &str) -> bool {
-    let bare = lower.trim_end_matches(|c: char| {
+/// A line without the trailing punctuation, arrows and spaces that chrome often has.
+fn bare(line: &str) -> &str {
+    line.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, ':' | '|' | '»' | '›' | '>' | '.' | '…' | '-' | '→')
-    });
+    })
+}
+
+fn is_chrome_lower(lower: &str) -> bool {
+    let bare = bare(lower);
     if bare.len() <= 40 && is_exact(bare) {
         return true;
     }
@@ -321,15 +335,35 @@ fn is_chrome_lower(lower: &str) -> bool {
             }
         }
     }
-    // `str::contains` rather than a `memmem::Finder`: on lines this short its SIMD
-    // search starts faster, and this runs on every paragraph.
-    if CONTAINS
-        .iter()
-        .any(|&(p, max)| lower.len() <= max && lower.contains(p))
-    {
-        return true;
+    if may_contain_phrase(lower.as_bytes()) {
+        // `str::contains` rather than a `memmem::Finder`: on lines this short its SIMD
+        // search starts faster.
+        if CONTAINS
+            .iter()
+            .any(|&(p, max)| lower.len() <= max && lower.contains(p))
+        {
+            return true;
+        }
     }
     lower.len() <= 160 && (is_counter(bare) || is_share_bar(bare) || is_follow(bare))
+}
+
+/// A cheap pre-filter for [`CONTAINS`], which runs on every paragraph: each of its
+/// phrases contains "cookie" or "reserved", found here from their rare letters `k` and
+/// `v` without a substring search. False only when no phrase can occur.
+fn may_contain_phrase(lower: &[u8]) -> bool {
+    memchr::memchr2_iter(b'k', b'v', lower).any(|i| {
+        let around = |before: usize, word: &[u8]| {
+            i.checked_sub(before)
+                .and_then(|start| lower.get(start..start + word.len()))
+                == Some(word)
+        };
+        if lower[i] == b'k' {
+            around(3, b"cookie")
+        } else {
+            around(5, b"reserved")
+        }
+    })
 }
 
 /// "Comments (0)", "12 comments", "3 min read".
@@ -351,18 +385,22 @@ fn is_counter(bare: &str) -> bool {
 fn is_share_bar(bare: &str) -> bool {
     let mut words = 0;
     let mut network = false;
-    for w in bare.split(|c: char| c.is_whitespace() || matches!(c, '|' | '•' | '·' | '/' | ','))
-    {
+    for w in bare.split(is_share_separator) {
         if w.is_empty() {
             continue;
         }
-        if !SHARE_WORDS.contains(&w) {
+        if !is_share_word(w) {
             return false;
         }
         network |= NETWORKS.contains(&w);
         words += 1;
     }
     words >= 2 && network
+}
+
+/// What separates the words of a share bar.
+fn is_share_separator(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '|' | '•' | '·' | '/' | ',')
 }
 
 /// "Follow Caliber.Az on X", "Follow us on Telegram".
@@ -514,6 +552,13 @@ mod tests {
             assert!(members(PREFIX_BY_FIRST[usize::from(p.as_bytes()[0])]).any(|i| i == k));
         }
         assert!(!is_exact("") && !is_exact("shares"));
+        for word in SHARE_WORDS {
+            assert!(is_share_word(word), "{word}");
+        }
+        assert!(!is_share_word("") && !is_share_word("shared"));
+        for phrase in CONTAINS {
+            assert!(may_contain_phrase(phrase.0.as_bytes()), "{}", phrase.0);
+        }
     }
 
     #[test]

@@ -339,8 +339,11 @@ pub(crate) fn parse_credit_line(line: &str) -> Option<Byline> {
         if part.is_empty() {
             continue;
         }
+        // Comparing first bytes here rules out most lines without a call per kind.
+        let first = part.as_bytes()[0];
         let (keep, rest) = KINDS
             .iter()
+            .filter(|(k, _)| k.as_bytes()[0].eq_ignore_ascii_case(&first))
             .find_map(|(k, keep)| strip_prefix_ci(part, &[k]).map(|rest| (*keep, rest)))?;
         any = true;
         if !keep {
@@ -408,11 +411,16 @@ pub(crate) fn parse_via_line(line: &str) -> Option<Vec<String>> {
         "with input from",
         "with agency inputs from",
     ];
-    let lead = LEADS.iter().find(|l| {
-        t.as_bytes()
-            .get(..l.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(l.as_bytes()))
-    })?;
+    // Leads are lowercase: comparing first bytes rules out most lines at once.
+    let first = t.as_bytes().first()?.to_ascii_lowercase();
+    let lead = LEADS
+        .iter()
+        .filter(|l| l.as_bytes()[0] == first)
+        .find(|l| {
+            t.as_bytes()
+                .get(..l.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(l.as_bytes()))
+        })?;
     let rest = t[lead.len()..].trim();
     let rest = rest.split(". ").next().unwrap_or(rest).trim();
     let mut out = Vec::new();
