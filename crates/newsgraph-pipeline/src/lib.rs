@@ -155,19 +155,10 @@ fn to_learned(roles: &[AssertedRole]) -> Vec<LearnedRole> {
         .collect()
 }
 
-/// What the store writes with an article: its mentions, actors and asserted roles.
-fn article_facts(
-    analysis_parts: (&[Event], &[Quote], &[Quantity]),
-    links: &Linked,
-    timexes: &[TimexFound],
-    article: &str,
-) -> ArticleFacts {
-    let (events, quotes, quantities) = analysis_parts;
+/// The actor facts the store writes with an article: its mentions, actors and asserted
+/// roles (the other facts are moved in by [`Ingestor::file`]).
+fn link_facts(links: &Linked) -> ArticleFacts {
     ArticleFacts {
-        events: events.to_vec(),
-        quotes: quotes.to_vec(),
-        quantities: quantities.to_vec(),
-        timexes: timexes.iter().map(|t| t.to_timex(article)).collect(),
         mentions: links.contract_mentions().cloned().collect(),
         actors: links
             .actors
@@ -181,6 +172,7 @@ fn article_facts(
             })
             .collect(),
         roles: to_learned(&links.roles),
+        ..ArticleFacts::default()
     }
 }
 
@@ -368,12 +360,17 @@ impl<'s, S: Store + ?Sized> Ingestor<'s, S> {
         let near = article.duplicate_of.clone();
         let mut links = analysis.links;
         default_linker().resolve_pending(&mut links, &StoreMemory(&*self.store));
-        let facts = article_facts(
-            (&analysis.events, &analysis.quotes, &analysis.quantities),
-            &links,
-            &analysis.timexes,
-            &article.id,
-        );
+        let facts = ArticleFacts {
+            timexes: analysis
+                .timexes
+                .iter()
+                .map(|t| t.to_timex(&article.id))
+                .collect(),
+            events: analysis.events,
+            quotes: analysis.quotes,
+            quantities: analysis.quantities,
+            ..link_facts(&links)
+        };
         let stored = StoredArticle {
             article,
             sentences: analysis.sentences,
