@@ -1,0 +1,1 @@
+//! Event merging: one real-world event, many reports.

@@ -1,0 +1,1 @@
+//! Series: one figure over time across articles.

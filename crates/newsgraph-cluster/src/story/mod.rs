@@ -1,0 +1,1 @@
+//! Stories: articles grouped into storylines as they arrive.
