@@ -549,6 +549,83 @@ pub struct Story {
     pub last: Option<String>,
 }
 
+/// How one article reported a merged event: the evidence behind a [`MergedEvent`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventReport {
+    /// The event as this article extracted it.
+    pub event: EventId,
+    /// Its article.
+    pub article: ArticleId,
+    /// The outlet that published the article.
+    pub outlet: String,
+    /// The outlet the report originates from (the end of the syndication chain); reports
+    /// with the same origin are not independent.
+    pub origin: String,
+    /// How certain this article presents it.
+    pub modality: Modality,
+    /// When this article says it happened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+}
+
+/// One real-world event reported by one or more articles (the *cluster* stage): the
+/// union of what the reports say, how many independent outlets say it, and where the
+/// reports disagree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MergedEvent {
+    /// Stable id, derived from the first report's event id.
+    pub id: String,
+    /// The story it belongs to, when stories are built.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<StoryId>,
+    /// PLOVER type.
+    #[serde(rename = "type")]
+    pub kind: PloverType,
+    /// PLOVER mode, when the reports give one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<String>,
+    /// Actors that act, over all reports.
+    #[serde(default)]
+    pub source: Vec<ActorId>,
+    /// Actors acted upon, over all reports.
+    #[serde(default)]
+    pub target: Vec<ActorId>,
+    /// Places, over all reports.
+    #[serde(default)]
+    pub place: Vec<ActorId>,
+    /// The most precise time the reports agree on (TIMEX3 value).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<String>,
+    /// The strongest modality among the reports (an asserted report makes it asserted).
+    pub modality: Modality,
+    /// Number of reports.
+    pub reports: usize,
+    /// Distinct origins of the reports: the independent sources.
+    #[serde(default)]
+    pub origins: Vec<String>,
+    /// Where reports disagree (places, modality), in words.
+    #[serde(default)]
+    pub conflicts: Vec<String>,
+    /// Highest confidence among the reports.
+    pub confidence: f32,
+    /// Publication date of the earliest dated report's article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_reported: Option<String>,
+    /// Publication date of the latest dated report's article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_reported: Option<String>,
+    /// The reports, when the reader asked for them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EventReport>,
+}
+
+impl MergedEvent {
+    /// How many independent sources report it.
+    pub fn independent_sources(&self) -> usize {
+        self.origins.len()
+    }
+}
+
 /// One point of a series.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SeriesPoint {
@@ -560,6 +637,15 @@ pub struct SeriesPoint {
     pub article: ArticleId,
     /// Index of the quantity in that article's quantities.
     pub quantity: usize,
+    /// The outlet that published the article.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub outlet: String,
+    /// Who the article says gave the figure ("local officials", an actor id).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributed_to: Vec<String>,
+    /// "more than", "about"…, when the figure is not exact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approx: Option<Approx>,
 }
 
 /// One figure followed across articles ("Gaza death toll").
@@ -624,6 +710,9 @@ pub struct Report {
     /// Series.
     #[serde(default)]
     pub series: Vec<Series>,
+    /// Events merged across reports (added to the contract: the cluster stage's events).
+    #[serde(default)]
+    pub merged_events: Vec<MergedEvent>,
 }
 
 #[cfg(test)]
