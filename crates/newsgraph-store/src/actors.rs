@@ -70,6 +70,8 @@ pub struct ArticleFacts {
     pub quotes: Vec<newsgraph_model::Quote>,
     /// Figures (at most one per start).
     pub quantities: Vec<newsgraph_model::Quantity>,
+    /// What the cluster stage decided: story, merged events, series.
+    pub cluster: crate::ClusterFacts,
 }
 
 /// Which actors [`crate::Store::list_actors`] returns.

@@ -34,6 +34,7 @@ mod error;
 pub mod neardup;
 pub mod query;
 pub mod sqlite;
+pub mod stories;
 
 use newsgraph_model::{Article, ArticleId, Sentence};
 
@@ -43,6 +44,10 @@ pub use actors::{
 };
 pub use error::{BackendError, StoreError};
 pub use sqlite::SqliteStore;
+pub use stories::{
+    ArticleStory, ClusterFacts, MergedQuery, SeriesQuery, StoredStory, StoryDetail, StoryQuery,
+    StorySummary, StoryWrite,
+};
 
 /// Everything stored for one article, written in one transaction by
 /// [`Store::put_article`] and read back whole by [`Store::get_article`].
@@ -372,6 +377,53 @@ pub trait Store: Send {
 
     /// The time expressions of a stored article (by full id), in text order.
     fn article_timexes(&self, id: &str) -> Result<Vec<newsgraph_model::Timex>, StoreError>;
+
+    /// The mentions of a stored article (by full id), in text order (for readers that
+    /// highlight every extraction).
+    fn article_mentions(&self, id: &str) -> Result<Vec<newsgraph_model::Mention>, StoreError>;
+
+    /// The stored actors with these ids (unknown ids left out), without counts or
+    /// learned roles: a cheap lookup of names and kinds for labels.
+    fn actors_by_id(&self, ids: &[String]) -> Result<Vec<newsgraph_model::Actor>, StoreError>;
+
+    /// Stories indexed under any of the weighted `terms`, best overlap first: the
+    /// candidates a new article is compared with (never all stories).
+    fn story_candidates(
+        &self,
+        terms: &[(String, f32)],
+        limit: usize,
+    ) -> Result<Vec<StoredStory>, StoreError>;
+
+    /// The number of documents counted in the corpus statistics, and the document
+    /// frequency of each of `terms`.
+    fn term_stats(&self, terms: &[String]) -> Result<(u64, Vec<u64>), StoreError>;
+
+    /// The merged events of one story and PLOVER type, most recent first: the
+    /// candidates a new report is merged with.
+    fn story_merged_events(
+        &self,
+        story: &str,
+        kind: &str,
+        limit: usize,
+    ) -> Result<Vec<newsgraph_model::MergedEvent>, StoreError>;
+
+    /// Stories, most recently active first.
+    fn stories(&self, q: &StoryQuery) -> Result<Vec<StorySummary>, StoreError>;
+
+    /// One story with its articles, merged events (evidence included) and series.
+    fn story(&self, id: &str) -> Result<Option<StoryDetail>, StoreError>;
+
+    /// The story an article (full id) belongs to.
+    fn article_story(&self, article: &str) -> Result<Option<ArticleStory>, StoreError>;
+
+    /// Merged events (a timeline), with their evidence.
+    fn merged_events(
+        &self,
+        q: &MergedQuery,
+    ) -> Result<Vec<newsgraph_model::MergedEvent>, StoreError>;
+
+    /// Figure series.
+    fn series(&self, q: &SeriesQuery) -> Result<Vec<newsgraph_model::Series>, StoreError>;
 
     /// True when an article with exactly this content id is stored.
     fn contains(&self, id: &str) -> Result<bool, StoreError>;

@@ -22,6 +22,7 @@
 mod actors;
 mod claims;
 mod migrations;
+mod stories;
 
 use newsgraph_model::{Quantity, Quote};
 use std::cell::RefCell;
@@ -43,6 +44,9 @@ use crate::{
     check_date_bound, neardup, query, ActorDetail, ActorQuery, ActorSummary, ArticleFacts,
     ArticleSummary, LearnedRole, ListQuery, PutOutcome, SearchHit, SearchQuery, Store, StoreError,
     StoreStats, StoredArticle, MIN_ID_PREFIX,
+};
+use crate::{
+    ArticleStory, MergedQuery, SeriesQuery, StoredStory, StoryDetail, StoryQuery, StorySummary,
 };
 
 /// How long a statement waits for another process's lock before failing with
@@ -553,6 +557,12 @@ impl Store for SqliteStore {
             claims::WriteError::Sql(e) => write_err(e),
             claims::WriteError::Invalid(reason) => invalid(reason),
         })?;
+        stories::write(&tx, seq, &facts.quantities, &facts.events, &facts.cluster).map_err(
+            |e| match e {
+                stories::WriteError::Sql(e) => write_err(e),
+                stories::WriteError::Invalid(reason) => invalid(reason),
+            },
+        )?;
         #[cfg(test)]
         if self.fail_before_commit {
             return Err(StoreError::Backend {
@@ -612,24 +622,58 @@ impl Store for SqliteStore {
         args.push(Value::Integer(limit(q.limit)));
         let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let rows = st
-            .query_map(params_from_iter(args), |r| {
-                Ok(ArticleSummary {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    source: r.get(2)?,
-                    published: r.get(3)?,
-                    byline: r.get(4)?,
-                    duplicate_of: r.get(5)?,
-                    words: get_usize(r, 6)?,
-                    bytes: get_usize(r, 7)?,
-                    path: r.get(8)?,
-                    url: r.get(9)?,
-                    ingested_at: r.get(10)?,
-                })
-            })
+            .query_map(params_from_iter(args), summary_row)
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .map_err(|e| self.err(e))?;
         Ok(rows)
+    }
+
+    fn story_candidates(
+        &self,
+        terms: &[(String, f32)],
+        limit: usize,
+    ) -> Result<Vec<StoredStory>, StoreError> {
+        stories::candidates(&self.conn, terms, limit).map_err(|e| self.err(e))
+    }
+
+    fn term_stats(&self, terms: &[String]) -> Result<(u64, Vec<u64>), StoreError> {
+        stories::term_stats(&self.conn, terms).map_err(|e| self.err(e))
+    }
+
+    fn story_merged_events(
+        &self,
+        story: &str,
+        kind: &str,
+        limit: usize,
+    ) -> Result<Vec<newsgraph_model::MergedEvent>, StoreError> {
+        stories::merged_of_story(&self.conn, story, kind, limit).map_err(|e| self.err(e))
+    }
+
+    fn stories(&self, q: &StoryQuery) -> Result<Vec<StorySummary>, StoreError> {
+        check_date_bound("from", q.from.as_deref().unwrap_or("2000"))?;
+        check_date_bound("to", q.to.as_deref().unwrap_or("2000"))?;
+        stories::stories(&self.conn, q).map_err(|e| self.err(e))
+    }
+
+    fn story(&self, id: &str) -> Result<Option<StoryDetail>, StoreError> {
+        stories::story(&self.conn, id, summary_row).map_err(|e| self.err(e))
+    }
+
+    fn article_story(&self, article: &str) -> Result<Option<ArticleStory>, StoreError> {
+        stories::article_story(&self.conn, article).map_err(|e| self.err(e))
+    }
+
+    fn merged_events(
+        &self,
+        q: &MergedQuery,
+    ) -> Result<Vec<newsgraph_model::MergedEvent>, StoreError> {
+        check_date_bound("from", q.from.as_deref().unwrap_or("2000"))?;
+        check_date_bound("to", q.to.as_deref().unwrap_or("2000"))?;
+        stories::merged_events(&self.conn, q).map_err(|e| self.err(e))
+    }
+
+    fn series(&self, q: &SeriesQuery) -> Result<Vec<newsgraph_model::Series>, StoreError> {
+        stories::series(&self.conn, q).map_err(|e| self.err(e))
     }
 
     fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
@@ -774,6 +818,14 @@ impl Store for SqliteStore {
         actors::learned_roles(&self.conn, &self.path, title, of)
     }
 
+    fn article_mentions(&self, id: &str) -> Result<Vec<newsgraph_model::Mention>, StoreError> {
+        actors::article_mentions(&self.conn, &self.path, id)
+    }
+
+    fn actors_by_id(&self, ids: &[String]) -> Result<Vec<newsgraph_model::Actor>, StoreError> {
+        actors::actors_by_id(&self.conn, &self.path, ids)
+    }
+
     fn stats(&self) -> Result<StoreStats, StoreError> {
         let (articles, duplicates, sources): (u64, u64, u64) = self
             .conn
@@ -829,6 +881,24 @@ fn push_filters(
 }
 
 /// Length in characters (what SQLite's `substr` counts) of an ASCII date bound.
+/// An [`ArticleSummary`] from the columns id, title, source, published, byline,
+/// duplicate_of, words, bytes, path, url, ingested_at (in that order).
+fn summary_row(r: &Row<'_>) -> rusqlite::Result<ArticleSummary> {
+    Ok(ArticleSummary {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        source: r.get(2)?,
+        published: r.get(3)?,
+        byline: r.get(4)?,
+        duplicate_of: r.get(5)?,
+        words: get_usize(r, 6)?,
+        bytes: get_usize(r, 7)?,
+        path: r.get(8)?,
+        url: r.get(9)?,
+        ingested_at: r.get(10)?,
+    })
+}
+
 fn len(s: &str) -> i64 {
     i64::try_from(s.chars().count()).unwrap_or(i64::MAX)
 }

@@ -99,6 +99,7 @@ fn facts(article: &str) -> ArticleFacts {
         events: Vec::new(),
         quotes: Vec::new(),
         quantities: Vec::new(),
+        cluster: Default::default(),
         mentions: vec![
             mention(article, 0, 10, MentionKind::Norp, Some("country:FRE")),
             named,

@@ -410,6 +410,95 @@ pub(super) fn actor_detail(
     Ok(Some(ActorDetail { summary, mentions }))
 }
 
+/// The mentions of one article (by full id), in text order.
+pub(super) fn article_mentions(
+    conn: &Connection,
+    path: &Path,
+    id: &str,
+) -> Result<Vec<Mention>, StoreError> {
+    let rows = conn
+        .prepare_cached(
+            "SELECT m.start, m.\"end\", m.text, m.kind, m.actor, m.role_title, m.role_of,
+                    m.candidates
+             FROM mentions m JOIN articles ar ON ar.seq = m.article
+             WHERE ar.id = ?1 ORDER BY m.start, m.\"end\"",
+        )
+        .and_then(|mut st| {
+            st.query_map([id], |r| {
+                Ok((
+                    (get_usize(r, 0)?, get_usize(r, 1)?, r.get::<_, String>(2)?),
+                    (r.get::<_, String>(3)?, r.get::<_, Option<String>>(4)?),
+                    (
+                        r.get::<_, Option<String>>(5)?,
+                        r.get::<_, Option<String>>(6)?,
+                        r.get::<_, String>(7)?,
+                    ),
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()
+        })
+        .map_err(|e| map_error(e, path))?;
+    rows.into_iter()
+        .map(|((start, end, text), (kind, actor), (rt, ro, cands))| {
+            let kind = parse_kind(&kind)
+                .ok_or_else(|| corrupt(path, format!("mention in {id}: bad kind {kind}")))?;
+            let candidates: Vec<MentionCandidate> = serde_json::from_str(&cands)
+                .map_err(|e| corrupt(path, format!("mention in {id}: bad candidates: {e}")))?;
+            Ok(Mention {
+                article: id.to_string(),
+                start,
+                end,
+                text,
+                kind,
+                actor,
+                role: rt.map(|title| MentionRole { title, of: ro }),
+                candidates,
+            })
+        })
+        .collect()
+}
+
+/// The actors with these ids (name, kind, aliases, country, KB roles), in the order
+/// asked; unknown ids are left out.
+pub(super) fn actors_by_id(
+    conn: &Connection,
+    path: &Path,
+    ids: &[String],
+) -> Result<Vec<Actor>, StoreError> {
+    let mut st = conn
+        .prepare_cached("SELECT id, name, kind, country, aliases, roles FROM actors WHERE id = ?1")
+        .map_err(|e| map_error(e, path))?;
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let row = st
+            .query_row([id], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                ))
+            })
+            .optional()
+            .map_err(|e| map_error(e, path))?;
+        let Some((id, name, kind, country, aliases, roles)) = row else {
+            continue;
+        };
+        let bad = |what: &str, e: String| corrupt(path, format!("actor {id}: bad {what}: {e}"));
+        out.push(Actor {
+            kind: parse_kind(&kind).ok_or_else(|| bad("kind", kind.clone()))?,
+            aliases: serde_json::from_str(&aliases).map_err(|e| bad("aliases", e.to_string()))?,
+            roles: serde_json::from_str(&roles).map_err(|e| bad("roles", e.to_string()))?,
+            id,
+            name,
+            country,
+        });
+    }
+    Ok(out)
+}
+
 const LEARNED_SQL: &str = "SELECT lr.actor, a.name, lr.title, lr.role_of, lr.date_from, lr.date_to,
         ar.id, lr.start, lr.\"end\"
      FROM learned_roles lr JOIN actors a ON a.id = lr.actor

@@ -49,6 +49,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "events, quotes, quantities",
         sql: include_str!("migrations/0004_claims.sql"),
     },
+    Migration {
+        version: 5,
+        name: "stories, merged events, series",
+        sql: include_str!("migrations/0005_stories.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.
