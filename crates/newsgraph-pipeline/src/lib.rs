@@ -23,6 +23,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+pub mod cluster;
 mod offices;
 
 pub use offices::KbOfficeTerms;
@@ -312,6 +313,24 @@ pub fn report(analyses: &[Analysis]) -> Report {
         );
     }
     report_actors(analyses, &mut report);
+    let mentions: Vec<Vec<newsgraph_model::Mention>> = analyses
+        .iter()
+        .map(|a| a.links.contract_mentions().cloned().collect())
+        .collect();
+    let items: Vec<cluster::BatchItem<'_>> = analyses
+        .iter()
+        .zip(&mentions)
+        .map(|(a, m)| cluster::BatchItem {
+            article: &a.article,
+            mentions: m,
+            events: &a.events,
+            quantities: &a.quantities,
+        })
+        .collect();
+    let clusters = cluster::batch(&items, default_linker().kb());
+    report.stories = clusters.stories;
+    report.merged_events = clusters.merged;
+    report.series = clusters.series;
     report
 }
 
@@ -360,7 +379,7 @@ impl<'s, S: Store + ?Sized> Ingestor<'s, S> {
         let near = article.duplicate_of.clone();
         let mut links = analysis.links;
         default_linker().resolve_pending(&mut links, &StoreMemory(&*self.store));
-        let facts = ArticleFacts {
+        let mut facts = ArticleFacts {
             timexes: analysis
                 .timexes
                 .iter()
@@ -371,6 +390,14 @@ impl<'s, S: Store + ?Sized> Ingestor<'s, S> {
             quantities: analysis.quantities,
             ..link_facts(&links)
         };
+        facts.cluster = cluster::decide(
+            &*self.store,
+            &article,
+            &facts.mentions,
+            &facts.events,
+            &facts.quantities,
+            default_linker().kb(),
+        )?;
         let stored = StoredArticle {
             article,
             sentences: analysis.sentences,
