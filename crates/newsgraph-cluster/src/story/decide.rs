@@ -1,0 +1,282 @@
+//! The decision: does an article join one of its candidate stories, or open a new one?
+//!
+//! The similarity of an article to a story is
+//!
+//! ```text
+//! score = text + actor_weight · actors + event_weight · events − penalty(gap)
+//! ```
+//!
+//! where `text`, `actors` and `events` are cosines between the article's vectors and
+//! the story's (centroid, actors, event keys), and `gap` is the number of days between
+//! the article and the story's time span (0 inside it, or for an undated article whose
+//! bounds overlap it, or one without any). The penalty is zero for a few days of grace
+//! and then grows with the logarithm of the gap, up to a cap: a week of silence costs
+//! little, months cost a lot, and a year costs hardly more than ten months. Because the
+//! actor and event terms add to the score, an article about the same actors and the
+//! same conflict (the same event keys) can outweigh even the largest penalty, while an
+//! article that merely shares some words and an actor cannot: that is how an
+//! eleven-month-old story is reopened by its sequel and not by a loosely related piece.
+//!
+//! The article joins the best-scoring story when that score reaches the threshold;
+//! ties go to the story with the smaller id, so the outcome is deterministic.
+
+use super::features::{dot, norm, DocVector};
+use super::state::{story_id, StoryState};
+use newsgraph_model::StoryId;
+use serde::{Deserialize, Serialize};
+
+/// What to do with an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Assignment {
+    /// It continues an existing story.
+    Join {
+        /// The story.
+        story: StoryId,
+        /// Its score (see [`Similarity::score`]).
+        score: f32,
+    },
+    /// It starts a story of its own, with this id.
+    New {
+        /// The new story's id.
+        story: StoryId,
+    },
+}
+
+impl Assignment {
+    /// The story the article ends up in.
+    pub fn story(&self) -> &str {
+        match self {
+            Assignment::Join { story, .. } | Assignment::New { story } => story,
+        }
+    }
+}
+
+/// The parts of an article-to-story similarity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Similarity {
+    /// Cosine of the term vector with the story centroid.
+    pub text: f32,
+    /// Cosine of the actor vectors.
+    pub actors: f32,
+    /// Cosine of the event-key vectors.
+    pub events: f32,
+    /// Days between the article and the story's span.
+    pub gap_days: i64,
+    /// The time penalty taken off.
+    pub penalty: f32,
+    /// The combined score compared with the threshold.
+    pub score: f32,
+}
+
+/// Weights and thresholds of the decision.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct DecisionParams {
+    /// Minimum score to join a story.
+    pub threshold: f32,
+    /// Weight of the actor cosine.
+    pub actor_weight: f32,
+    /// Weight of the event-key cosine.
+    pub event_weight: f32,
+    /// Days of silence that cost nothing.
+    pub grace_days: f32,
+    /// Penalty per unit of ln(1 + (gap − grace) / scale).
+    pub penalty_rate: f32,
+    /// Day scale of the penalty's logarithm.
+    pub penalty_scale_days: f32,
+    /// Largest penalty.
+    pub penalty_cap: f32,
+}
+
+impl Default for DecisionParams {
+    fn default() -> Self {
+        DecisionParams {
+            threshold: 0.30,
+            actor_weight: 0.30,
+            event_weight: 0.30,
+            grace_days: 3.0,
+            penalty_rate: 0.08,
+            penalty_scale_days: 7.0,
+            penalty_cap: 0.40,
+        }
+    }
+}
+
+/// The time penalty for a gap of `gap_days` days.
+pub fn penalty(gap_days: i64, params: &DecisionParams) -> f32 {
+    let over = (gap_days as f32 - params.grace_days).max(0.0);
+    if over == 0.0 {
+        return 0.0;
+    }
+    (params.penalty_rate * (1.0 + over / params.penalty_scale_days).ln()).min(params.penalty_cap)
+}
+
+/// How similar `doc` is to `story`.
+pub fn similarity(doc: &DocVector, story: &StoryState, params: &DecisionParams) -> Similarity {
+    let cosine = |a: &[(String, f32)], b: &[(String, f32)]| {
+        if a.is_empty() || b.is_empty() {
+            return 0.0;
+        }
+        let n = norm(b);
+        if n == 0.0 {
+            0.0
+        } else {
+            dot(a, b) / n
+        }
+    };
+    let text = cosine(&doc.terms, &story.centroid);
+    let actors = cosine(&doc.actors, &story.actors);
+    let events = cosine(&doc.events, &story.events);
+    let gap_days = doc.days.gap(&story.days());
+    let penalty = penalty(gap_days, params);
+    let score =
+        text + params.actor_weight * actors + params.event_weight * events - penalty;
+    Similarity {
+        text,
+        actors,
+        events,
+        gap_days,
+        penalty,
+        score,
+    }
+}
+
+/// Joins `doc` to the best of `candidates` when its score reaches the threshold,
+/// otherwise opens a new story (pure).
+pub fn assign(doc: &DocVector, candidates: &[StoryState], params: &DecisionParams) -> Assignment {
+    let mut best: Option<(&StoryState, f32)> = None;
+    for story in candidates {
+        let s = similarity(doc, story, params).score;
+        let better = match best {
+            None => true,
+            Some((b, bs)) => s > bs || (s == bs && story.id < b.id),
+        };
+        if better {
+            best = Some((story, s));
+        }
+    }
+    match best {
+        Some((story, score)) if score >= params.threshold => Assignment::Join {
+            story: story.id.clone(),
+            score,
+        },
+        _ => Assignment::New {
+            story: story_id(&doc.id),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::date::{day_number, DayRange};
+    use super::super::features::{normalise, Sparse};
+    use super::*;
+
+    fn sparse(items: &[(&str, f32)]) -> Sparse {
+        let mut v: Sparse = items.iter().map(|(k, w)| (k.to_string(), *w)).collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        normalise(&mut v);
+        v
+    }
+
+    fn doc(date: &str, terms: &[(&str, f32)], actors: &[(&str, f32)], events: &[(&str, f32)]) -> DocVector {
+        DocVector {
+            id: format!("doc-{date}"),
+            date: Some(date.into()),
+            days: DayRange::day(day_number(date).unwrap()),
+            terms: sparse(terms),
+            actors: sparse(actors),
+            events: sparse(events),
+            ..DocVector::default()
+        }
+    }
+
+    fn story(id: &str, last: &str, terms: &[(&str, f32)], actors: &[(&str, f32)], events: &[(&str, f32)]) -> StoryState {
+        StoryState {
+            id: id.into(),
+            centroid: sparse(terms),
+            actors: sparse(actors),
+            events: sparse(events),
+            first: Some(last.into()),
+            last: Some(last.into()),
+            size: 3,
+            ..StoryState::default()
+        }
+    }
+
+    #[test]
+    fn penalty_grows_slowly_and_is_capped() {
+        let p = DecisionParams::default();
+        assert_eq!(penalty(0, &p), 0.0);
+        assert_eq!(penalty(3, &p), 0.0);
+        let week = penalty(10, &p);
+        let month = penalty(33, &p);
+        let year = penalty(365, &p);
+        assert!(0.0 < week && week < month && month < year, "{week} {month} {year}");
+        assert!(year <= p.penalty_cap);
+        assert!(penalty(330, &p) > 0.8 * year, "ten months cost nearly a year");
+    }
+
+    #[test]
+    fn joins_the_best_story_above_threshold() {
+        let p = DecisionParams::default();
+        let d = doc("2026-03-05", &[("tanker", 1.0), ("crew", 1.0), ("oman", 0.5)], &[], &[]);
+        let tanker = story("story:b", "2026-03-04", &[("tanker", 1.0), ("crew", 1.0)], &[], &[]);
+        let oil = story("story:a", "2026-03-04", &[("oil", 1.0), ("price", 1.0), ("crew", 0.1)], &[], &[]);
+        match assign(&d, &[oil.clone(), tanker.clone()], &p) {
+            Assignment::Join { story, score } => {
+                assert_eq!(story, "story:b");
+                assert!(score > 0.9);
+            }
+            other => panic!("{other:?}"),
+        }
+        // Alone with the unrelated story, it opens its own.
+        let a = assign(&d, &[oil], &p);
+        assert_eq!(a, Assignment::New { story: story_id("doc-2026-03-05") });
+        assert_eq!(assign(&d, &[], &p).story(), story_id("doc-2026-03-05"));
+    }
+
+    #[test]
+    fn months_of_silence_need_the_same_actors_and_conflict() {
+        let p = DecisionParams::default();
+        let actors = [("country:IRN", 1.0), ("country:ISR", 1.0), ("country:USA", 0.7)];
+        let events = [("ASSAULT|country:IRN", 1.0), ("CONSULT|country:USA", 0.5)];
+        let old = story(
+            "story:a",
+            "2025-02-04",
+            &[("iran", 1.0), ("nuclear", 0.8), ("strike", 0.8), ("netanyahu", 0.6), ("gaza", 0.5)],
+            &actors,
+            &events,
+        );
+        // Loosely related, four months on: some words and one actor in common.
+        let loose = doc(
+            "2025-06-10",
+            &[("iran", 0.6), ("oil", 1.0), ("export", 0.8), ("sanction", 0.7)],
+            &[("country:IRN", 1.0), ("country:CHN", 1.0)],
+            &[("SANCTION|country:IRN", 1.0)],
+        );
+        let s = similarity(&loose, &old, &p);
+        assert!(s.gap_days > 120 && s.penalty > 0.2, "{s:?}");
+        assert!(matches!(assign(&loose, &[old.clone()], &p), Assignment::New { .. }), "{s:?}");
+        // The sequel, eleven months on: the same parties, the same conflict.
+        let sequel = doc(
+            "2026-01-01",
+            &[("iran", 1.0), ("strike", 0.8), ("nuclear", 0.6), ("netanyahu", 0.6), ("trump", 0.6), ("missile", 0.6)],
+            &actors,
+            &[("ASSAULT|country:IRN", 1.0)],
+        );
+        let s = similarity(&sequel, &old, &p);
+        assert!(s.gap_days > 300, "{s:?}");
+        assert!(matches!(assign(&sequel, &[old.clone()], &p), Assignment::Join { .. }), "{s:?}");
+        // The same words without the actors and the conflict do not carry that gap.
+        let mut words_only = sequel.clone();
+        words_only.actors.clear();
+        words_only.events.clear();
+        let s = similarity(&words_only, &old, &p);
+        assert!(s.score < similarity(&sequel, &old, &p).score);
+        // Undated with no bounds: no penalty at all.
+        let mut undated = loose.clone();
+        undated.days = DayRange::default();
+        assert_eq!(similarity(&undated, &old, &p).penalty, 0.0);
+    }
+}
