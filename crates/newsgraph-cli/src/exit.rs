@@ -21,6 +21,8 @@ pub enum Code {
     Partial,
     /// Nothing could be done.
     Fatal,
+    /// The arguments do not make sense together.
+    Usage,
     /// The thing asked for does not exist.
     NotFound,
     /// Stopped by the user.
@@ -33,6 +35,7 @@ impl From<Code> for ExitCode {
             Code::Success => 0,
             Code::Partial => 1,
             Code::Fatal => 3,
+            Code::Usage => 2,
             Code::NotFound => 4,
             Code::Interrupted => 130,
         })

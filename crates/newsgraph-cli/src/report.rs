@@ -46,13 +46,73 @@ pub struct ReportArgs {
     #[arg(long, default_value_t = 200)]
     limit: usize,
 
-    /// Print JSON: `{"events": [...], "quotes": [...], "quantities": [...]}`.
+    /// Print JSON: `{"events": [...], "quotes": [...], "quantities": [...]}` (same as
+    /// `--format json`).
     #[arg(long)]
     json: bool,
+
+    /// The situation report of this story (see `newsgraph stories`): summary, key
+    /// actors, timeline past and ahead, figures and their trend, open questions.
+    /// `--story latest` picks the most recently active story.
+    #[arg(long, value_name = "ID")]
+    story: Option<String>,
+
+    /// Output format: text, md (Markdown), html (one self-contained page) or json.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+/// Output formats of `newsgraph report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned text for a terminal.
+    Text,
+    /// Markdown.
+    Md,
+    /// A self-contained HTML page.
+    Html,
+    /// JSON.
+    Json,
+}
+
+/// Runs `newsgraph report --story ID`: the situation report of one story.
+fn run_story(global: &Global, id: &str, format: Format) -> anyhow::Result<Code> {
+    let store = global.open_existing_store()?;
+    let id = if id == "latest" {
+        match store.stories(&newsgraph_store::StoryQuery { limit: 1, ..Default::default() })?.first() {
+            Some(s) => s.story.id.clone(),
+            None => {
+                eprintln!("error: the store has no stories yet (ingest articles first)");
+                return Ok(Code::NotFound);
+            }
+        }
+    } else {
+        id.to_string()
+    };
+    let Some(detail) = store.story(&id)? else {
+        eprintln!("error: no story with id {id:?} (see `newsgraph stories`)");
+        return Ok(Code::NotFound);
+    };
+    let situation = crate::situation::build(&store, &detail)?;
+    match format {
+        Format::Json => output::print_json(&situation)?,
+        Format::Md => print!("{}", crate::situation::to_markdown(&situation)),
+        Format::Html => print!("{}", crate::situation::to_html(&situation)),
+        Format::Text => print!("{}", crate::situation::to_text(&situation)),
+    }
+    Ok(Code::Success)
 }
 
 /// Runs `newsgraph report`.
 pub fn run(global: &Global, args: ReportArgs) -> anyhow::Result<Code> {
+    if let Some(id) = &args.story {
+        return run_story(global, id, if args.json { Format::Json } else { args.format });
+    }
+    if matches!(args.format, Format::Md | Format::Html) {
+        eprintln!("error: --format md and html are for the situation report of a story: add --story ID (or --story latest)");
+        return Ok(Code::Usage);
+    }
+    let json_out = args.json || args.format == Format::Json;
     let store = global.open_existing_store()?;
     let article = match &args.article {
         None => None,
@@ -101,7 +161,7 @@ pub fn run(global: &Global, args: ReportArgs) -> anyhow::Result<Code> {
     let quotes = store.quotes(&claims)?;
     let quantities = store.quantities(&claims)?;
 
-    if args.json {
+    if json_out {
         let events: Vec<_> = events
             .iter()
             .map(|e| {

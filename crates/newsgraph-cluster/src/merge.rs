@@ -79,6 +79,8 @@ impl Report<'_> {
         EventReport {
             event: self.event.id.clone(),
             article: self.event.article.clone(),
+            start: self.event.start,
+            end: self.event.end,
             outlet: self.outlet.to_string(),
             origin: self.origin.to_string(),
             modality: self.event.modality,

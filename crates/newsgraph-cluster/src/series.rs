@@ -15,6 +15,23 @@
 
 use newsgraph_model::{Approx, ArticleId, Series, SeriesPoint};
 
+/// Measures that make series: running counts of people and money that a story follows
+/// over time. Counts of things within one event ("three sites", "200 missiles") do not.
+pub const SERIES_MEASURES: &[&str] = &[
+    "killed",
+    "injured",
+    "hostages",
+    "displaced",
+    "refugees",
+    "arrested",
+    "prisoners",
+    "crew",
+    "troops",
+    "cost",
+    "aid",
+    "money",
+];
+
 /// Measures that only grow: a later, smaller figure is suspect.
 pub const CUMULATIVE: &[&str] = &["killed", "injured"];
 
@@ -47,7 +64,7 @@ pub fn key(
     subject_root: Option<&str>,
     period: Option<&str>,
 ) -> Option<String> {
-    let measure = measure?;
+    let measure = measure.filter(|m| SERIES_MEASURES.contains(m))?;
     let subject = subject_root?;
     let day = period.filter(|p| is_day(p));
     Some(match day {
@@ -223,6 +240,7 @@ mod tests {
             "series:killed:country:ISR:2023-10-07"
         );
         assert_eq!(key(Some("sites"), None, None), None);
+        assert_eq!(key(Some("sites"), Some("country:IRN"), None), None);
         assert_eq!(key(None, Some("country:IRN"), None), None);
     }
 

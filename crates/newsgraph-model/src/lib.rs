@@ -556,6 +556,12 @@ pub struct EventReport {
     pub event: EventId,
     /// Its article.
     pub article: ArticleId,
+    /// First byte of the evidence in the article's body.
+    #[serde(default)]
+    pub start: usize,
+    /// One past its last byte.
+    #[serde(default)]
+    pub end: usize,
     /// The outlet that published the article.
     pub outlet: String,
     /// The outlet the report originates from (the end of the syndication chain); reports

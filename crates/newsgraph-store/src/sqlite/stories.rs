@@ -407,6 +407,8 @@ pub(super) fn merged_events(
             Ok(EventReport {
                 event: event.id,
                 article: event.article,
+                start: event.start,
+                end: event.end,
                 outlet,
                 origin,
                 modality: event.modality,
