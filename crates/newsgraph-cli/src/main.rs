@@ -14,6 +14,8 @@ mod input;
 mod output;
 mod report;
 mod search;
+mod situation;
+mod stories;
 mod watch;
 
 use clap::{Parser, Subcommand};
@@ -70,6 +72,12 @@ enum Command {
     /// What the stored articles say happened: events (date, modality, who → what →
     /// whom, where, according to whom), quotes and figures, each with its evidence.
     Report(report::ReportArgs),
+    /// Storylines: articles grouped by the situation they follow, most recently active
+    /// first, with their span, size and key actors.
+    Stories(stories::StoriesArgs),
+    /// Events merged across articles, in time order, with how many independent
+    /// sources report each and where reports disagree.
+    Timeline(stories::TimelineArgs),
     /// Poll RSS/Atom/JSON feeds and ingest new items as they appear.
     Watch(watch::WatchArgs),
     /// Score a stage of newsgraph on a benchmark file in its standard format.
@@ -96,6 +104,8 @@ fn main() -> ExitCode {
         Command::Search(args) => search::run(&global, args),
         Command::Actors(args) => actors::run(&global, args),
         Command::Report(args) => report::run(&global, args),
+        Command::Stories(args) => stories::stories(&global, args),
+        Command::Timeline(args) => stories::timeline(&global, args),
         Command::Watch(args) => watch::run(&global, args),
         Command::Eval(cmd) => eval::run(&global, cmd),
     };
