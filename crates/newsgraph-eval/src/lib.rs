@@ -1,5 +1,6 @@
 //! Scoring newsgraph's stages on standard benchmark formats.
 
+pub mod cluster;
 pub mod error;
 pub mod events;
 pub mod extract;

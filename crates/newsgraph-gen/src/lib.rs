@@ -236,7 +236,7 @@ fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -285,8 +285,8 @@ impl Generator {
         Storyline {
             a,
             b,
-            kind: *self.rng.pick(KINDS),
-            place: *self.rng.pick(PLACES),
+            kind: self.rng.pick::<&str>(KINDS),
+            place: self.rng.pick::<&str>(PLACES),
             tag,
             toll: 10 + self.rng.below(200) as u64,
             articles: 0,
@@ -320,7 +320,7 @@ impl Generator {
 
     /// The next article as a JSON Lines record.
     pub fn next_record(&mut self) -> serde_json::Value {
-        if self.made > 0 && self.made % self.per_day == 0 {
+        if self.made > 0 && self.made.is_multiple_of(self.per_day) {
             self.day += 1;
         }
         self.made += 1;

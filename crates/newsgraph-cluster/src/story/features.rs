@@ -7,9 +7,12 @@
 //! a [`CorpusStats`] (in memory: [`MemoryStats`]; in the store: a table of counts).
 //!
 //! Words: headline words count [`FeatureParams::title_weight`] times, words that look
-//! like names count [`FeatureParams::name_weight`] times, and runs of names in the body
-//! add a phrase term ("coral meridian"). Term frequency is sublinear (1 + ln tf), the
-//! inverse document frequency smoothed (ln((N+1)/(df+1)) + 1), and only the
+//! like names count [`FeatureParams::name_weight`] times. Names (capitalised words
+//! inside body sentences) and runs of them ("coral meridian") also make a vector of
+//! their own: without actor linking they are the best stand-in for who and where a
+//! story is about, and they keep apart articles that share only a template ("first
+//! quarter net profit"). Term frequency is sublinear (1 + ln tf), the inverse document
+//! frequency smoothed (ln((N+1)/(df+1)) + offset), and only the
 //! [`FeatureParams::max_terms`] heaviest terms are kept before L2 normalisation.
 //! Actors and event keys are weighted the same way in vectors of their own.
 //!
@@ -17,6 +20,7 @@
 
 use super::date::DayRange;
 use super::hash::DetMap;
+use super::prior;
 use super::text;
 use super::StoryDoc;
 use newsgraph_model::{Event, Mention, Modality, PloverType};
@@ -64,6 +68,18 @@ impl MemoryStats {
     pub fn vocabulary(&self) -> usize {
         self.df.len()
     }
+
+    /// Forgets the rarest keys until at most `keep` remain: those seen in one
+    /// document first, then two, and so on. A forgotten key counts as unseen, which
+    /// moves its inverse document frequency by at most ln(df + 1): the price of
+    /// bounded memory over an endless stream, where new names never stop coming.
+    pub fn prune(&mut self, keep: usize) {
+        let mut floor = 1;
+        while self.df.len() > keep {
+            self.df.retain(|_, n| *n > floor);
+            floor += 1;
+        }
+    }
 }
 
 impl CorpusStats for MemoryStats {
@@ -87,6 +103,14 @@ pub struct FeatureParams {
     pub phrase_weight: f32,
     /// Terms kept per document (the heaviest ones).
     pub max_terms: usize,
+    /// Added to every inverse document frequency.
+    pub idf_offset: f32,
+    /// Imagined earlier documents of the document-frequency prior ([`prior`]): what
+    /// keeps the weights of a young corpus sensible.
+    pub prior_docs: u64,
+    /// Power the inverse document frequency is raised to (above 1: rare words count
+    /// even more against the words every article of a kind shares).
+    pub idf_power: f32,
     /// Body characters read (the first ones: news puts the story first).
     pub max_chars: usize,
 }
@@ -95,9 +119,12 @@ impl Default for FeatureParams {
     fn default() -> Self {
         FeatureParams {
             title_weight: 3.0,
-            name_weight: 2.0,
-            phrase_weight: 2.0,
-            max_terms: 100,
+            name_weight: 1.0,
+            phrase_weight: 1.0,
+            max_terms: 50,
+            idf_offset: 2.0,
+            idf_power: 1.0,
+            prior_docs: 200,
             max_chars: 6_000,
         }
     }
@@ -106,8 +133,11 @@ impl Default for FeatureParams {
 /// What a document contains, counted but not yet weighted.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RawFeatures {
-    /// Word stems and name phrases with weighted counts, sorted by key.
+    /// Word stems with weighted counts, sorted by key.
     pub terms: Sparse,
+    /// Names (capitalised words inside sentences, and runs of them as phrases), each
+    /// key marked with [`NAME_MARK`], with counts, sorted by key.
+    pub names: Sparse,
     /// Distinct stems of the headline, in headline order (for titles).
     pub title_terms: Vec<String>,
     /// Actor ids with counts, sorted by key.
@@ -121,6 +151,7 @@ impl RawFeatures {
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.terms
             .iter()
+            .chain(&self.names)
             .chain(&self.actors)
             .chain(&self.events)
             .map(|(k, _)| k.as_str())
@@ -141,8 +172,10 @@ pub struct DocVector {
     pub title: String,
     /// Distinct stems of the headline.
     pub title_terms: Vec<String>,
-    /// Words and phrases, unit length.
+    /// Words, unit length.
     pub terms: Sparse,
+    /// Names and name phrases, unit length.
+    pub names: Sparse,
     /// Actors, unit length.
     pub actors: Sparse,
     /// Event keys, unit length.
@@ -152,6 +185,7 @@ pub struct DocVector {
 /// Counts what `doc` contains (pure).
 pub fn extract(doc: &StoryDoc, params: &FeatureParams) -> RawFeatures {
     let mut counts: DetMap<String, f32> = DetMap::default();
+    let mut names: DetMap<String, f32> = DetMap::default();
     let title_words = text::words(&doc.title);
     let title_terms = distinct(title_words.iter().map(|w| &w.stem));
     for w in title_words {
@@ -162,41 +196,46 @@ pub fn extract(doc: &StoryDoc, params: &FeatureParams) -> RawFeatures {
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
-        let weight = if w.proper { params.name_weight } else { 1.0 };
-        *counts.entry(w.stem.clone()).or_insert(0.0) += weight;
-        // A run of adjacent names is a phrase ("coral meridian").
-        if w.proper {
-            let mut j = i + 1;
-            while j < words.len()
-                && words[j].proper
-                && words[j].position == words[j - 1].position + 1
-                && j - i < 4
-            {
-                j += 1;
-            }
-            if j - i >= 2 {
-                let phrase = words[i..j]
-                    .iter()
-                    .map(|w| w.stem.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                *counts.entry(phrase).or_insert(0.0) += params.phrase_weight;
-            }
-            for w in &words[i + 1..j] {
-                *counts.entry(w.stem.clone()).or_insert(0.0) += params.name_weight;
-            }
-            i = j;
+        if !w.proper {
+            *counts.entry(w.stem.clone()).or_insert(0.0) += 1.0;
+            i += 1;
             continue;
         }
-        i += 1;
+        // A run of adjacent names: each word, and the run as a phrase ("coral meridian").
+        let mut j = i + 1;
+        while j < words.len()
+            && words[j].proper
+            && words[j].position == words[j - 1].position + 1
+            && j - i < 4
+        {
+            j += 1;
+        }
+        for w in &words[i..j] {
+            *counts.entry(w.stem.clone()).or_insert(0.0) += params.name_weight;
+            *names.entry(format!("{NAME_MARK}{}", w.stem)).or_insert(0.0) += 1.0;
+        }
+        if j - i >= 2 {
+            let phrase = words[i..j]
+                .iter()
+                .map(|w| w.stem.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            *names.entry(format!("{NAME_MARK}{phrase}")).or_insert(0.0) += params.phrase_weight;
+        }
+        i = j;
     }
     RawFeatures {
         terms: sorted(counts),
+        names: sorted(names),
         title_terms,
         actors: count(&doc.actors),
         events: count(&doc.event_keys),
     }
 }
+
+/// The mark that starts a name key (`@hormuz`, `@coral meridian`), keeping names
+/// apart from words, actor ids (which hold `:`) and event keys (which hold `|`).
+pub const NAME_MARK: char = '@';
 
 /// Weighs counted features with corpus statistics: sublinear TF times smoothed IDF,
 /// the heaviest `max_terms` words kept, each vector scaled to unit length.
@@ -206,12 +245,14 @@ pub fn weigh(
     stats: &dyn CorpusStats,
     params: &FeatureParams,
 ) -> DocVector {
-    let n = stats.docs();
+    let n = stats.docs() + params.prior_docs;
     let tfidf = |v: Sparse, keep: usize| -> Sparse {
         let mut w: Sparse = v
             .into_iter()
             .map(|(k, c)| {
-                let weight = (1.0 + c.max(1.0).ln()) * idf(n, stats.df(&k));
+                let df = prior::prior_df(&k, stats.df(&k), params.prior_docs);
+                let weight =
+                    (1.0 + c.max(1.0).ln()) * idf(n, df, params.idf_offset).powf(params.idf_power);
                 (k, weight)
             })
             .collect();
@@ -245,6 +286,7 @@ pub fn weigh(
         title,
         title_terms,
         terms: tfidf(raw.terms, params.max_terms),
+        names: tfidf(raw.names, params.max_terms),
         actors: tfidf(raw.actors, usize::MAX),
         events: tfidf(raw.events, usize::MAX),
     }
@@ -255,10 +297,11 @@ pub fn featurize(doc: &StoryDoc, stats: &dyn CorpusStats, params: &FeatureParams
     weigh(doc, extract(doc, params), stats, params)
 }
 
-/// Smoothed inverse document frequency: ln((N+1)/(df+1)) + 1, at least 1.
-pub fn idf(docs: u64, df: u64) -> f32 {
+/// Smoothed inverse document frequency: ln((N+1)/(df+1)) + `offset` (the offset keeps
+/// a word found everywhere from vanishing entirely).
+pub fn idf(docs: u64, df: u64, offset: f32) -> f32 {
     let df = df.min(docs);
-    (((docs + 1) as f32) / ((df + 1) as f32)).ln() + 1.0
+    (((docs + 1) as f32) / ((df + 1) as f32)).ln() + offset
 }
 
 /// Cosine-style dot product of two key-sorted sparse vectors (one merge pass).
@@ -338,20 +381,20 @@ pub fn actor_ids(mentions: &[Mention]) -> Vec<String> {
     mentions.iter().filter_map(|m| m.actor.clone()).collect()
 }
 
-/// Event keys of an article's events, `TYPE|actor` for each target (each source when
-/// there is no target), negated events left out: "ASSAULT|country:IRN" is the same
-/// kind of thing done to the same party, whoever reports it.
+/// Event keys of an article's events, `TYPE|actor` for each party (source or
+/// target), negated events left out: "ASSAULT|country:IRN" is the same kind of thing
+/// involving the same party, whoever reports it and whichever side the party is on
+/// (a meeting of Trump and Netanyahu is the same meeting whoever is named first; a
+/// conflict is the same conflict from either side).
 pub fn event_keys(events: &[Event]) -> Vec<String> {
     let mut keys = Vec::new();
     for e in events {
         if e.modality == Modality::Negated {
             continue;
         }
-        let parties = if e.target.is_empty() {
-            &e.source
-        } else {
-            &e.target
-        };
+        let mut parties: Vec<&String> = e.source.iter().chain(&e.target).collect();
+        parties.sort_unstable();
+        parties.dedup();
         for actor in parties {
             keys.push(format!("{}|{actor}", plover_name(e.kind)));
         }
@@ -462,7 +505,12 @@ mod tests {
 
     #[test]
     fn counts_title_names_and_phrases() {
-        let params = FeatureParams::default();
+        let params = FeatureParams {
+            title_weight: 3.0,
+            name_weight: 2.0,
+            phrase_weight: 2.0,
+            ..FeatureParams::default()
+        };
         let raw = extract(
             &doc(
                 "Iran seizes tanker",
@@ -474,19 +522,28 @@ mod tests {
         assert_eq!(weight(&raw.terms, "tanker"), 4.0);
         // "iran": title only.
         assert_eq!(weight(&raw.terms, "iran"), 3.0);
-        // Names count double, and their run is a phrase.
+        // Names count double among the words, and are names with their phrase.
         assert_eq!(weight(&raw.terms, "coral"), 2.0);
-        assert_eq!(weight(&raw.terms, "mv coral meridian"), 2.0);
+        assert_eq!(weight(&raw.names, "@coral"), 1.0);
+        assert_eq!(weight(&raw.names, "@mv coral meridian"), 2.0);
+        assert_eq!(weight(&raw.names, "@port"), 0.0);
         assert_eq!(weight(&raw.terms, "port"), 1.0);
         assert_eq!(raw.title_terms, ["iran", "seiz", "tanker"]);
-        let keys: Vec<&str> = raw.keys().collect();
-        assert!(keys.windows(2).all(|w| w[0] < w[1]), "sorted, unique");
+        let mut keys: Vec<&str> = raw.keys().collect();
+        let n = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), n, "keys are distinct");
     }
 
     #[test]
     fn rare_terms_weigh_more_and_vectors_are_unit_length() {
         let mut stats = MemoryStats::new();
-        let params = FeatureParams::default();
+        // No prior: the counts alone.
+        let params = FeatureParams {
+            prior_docs: 0,
+            ..FeatureParams::default()
+        };
         let d = doc("", "Oil prices rose. Oil traders watched Hormuz.");
         // "oil" is in every document, "hormuz" in none of the others.
         for _ in 0..9 {
@@ -498,8 +555,14 @@ mod tests {
         assert!(weight(&v.terms, "hormuz") > weight(&v.terms, "oil"));
         assert_eq!(v.days, DayRange::day(20_514));
         assert_eq!(v.date.as_deref(), Some("2026-03-02"));
-        assert!((idf(10, 10) - 1.0).abs() < 1e-6);
-        assert!(idf(10, 0) > idf(10, 5));
+        assert!((idf(10, 10, 1.0) - 1.0).abs() < 1e-6);
+        assert!(idf(10, 0, 1.0) > idf(10, 5, 1.0));
+        // With the prior, an everyday word weighs less than an unseen one even in a
+        // corpus of one document.
+        let fresh = MemoryStats::new();
+        let d = doc("", "Officials watched the Hormuz strait.");
+        let v = featurize(&d, &fresh, &FeatureParams::default());
+        assert!(weight(&v.terms, "official") < weight(&v.terms, "strait"));
     }
 
     #[test]
@@ -509,7 +572,10 @@ mod tests {
             "Iran seized a tanker on Monday"
         );
         assert_eq!(
-            lead("Marine insurers lowered war-risk premiums for Gulf voyages on Monday", 40),
+            lead(
+                "Marine insurers lowered war-risk premiums for Gulf voyages on Monday",
+                40
+            ),
             "Marine insurers lowered war-risk…"
         );
         let v = featurize(
@@ -522,6 +588,19 @@ mod tests {
     }
 
     #[test]
+    fn pruning_forgets_the_rarest_keys_first() {
+        let mut stats = MemoryStats::new();
+        stats.observe(["a", "b", "c"]);
+        stats.observe(["a", "b"]);
+        stats.observe(["a"]);
+        stats.prune(2);
+        assert_eq!((stats.df("a"), stats.df("b"), stats.df("c")), (3, 2, 0));
+        stats.prune(1);
+        assert_eq!((stats.df("a"), stats.df("b")), (3, 0));
+        assert_eq!(stats.docs(), 3);
+    }
+
+    #[test]
     fn sparse_arithmetic() {
         let a: Sparse = vec![("a".into(), 1.0), ("c".into(), 2.0)];
         let b: Sparse = vec![("b".into(), 1.0), ("c".into(), 1.0)];
@@ -530,14 +609,14 @@ mod tests {
             add_scaled(&a, &b, 2.0),
             vec![("a".into(), 1.0), ("b".into(), 2.0), ("c".into(), 4.0)]
         );
-        assert_eq!(top_by_weight(add_scaled(&a, &b, 2.0), 2), vec![
-            ("b".into(), 2.0),
-            ("c".into(), 4.0)
-        ]);
+        assert_eq!(
+            top_by_weight(add_scaled(&a, &b, 2.0), 2),
+            vec![("b".into(), 2.0), ("c".into(), 4.0)]
+        );
     }
 
     #[test]
-    fn event_keys_use_targets_then_sources() {
+    fn event_keys_name_every_party() {
         let event = |kind, source: &[&str], target: &[&str], modality| Event {
             id: "e".into(),
             article: "a".into(),
@@ -561,9 +640,22 @@ mod tests {
                 &["country:IRN"],
                 Modality::Possible,
             ),
-            event(PloverType::Consult, &["person:a", "person:b"], &[], Modality::Asserted),
+            event(
+                PloverType::Consult,
+                &["person:a", "person:b"],
+                &[],
+                Modality::Asserted,
+            ),
             event(PloverType::Assault, &["x"], &["y"], Modality::Negated),
         ]);
-        assert_eq!(keys, ["ASSAULT|country:IRN", "CONSULT|person:a", "CONSULT|person:b"]);
+        assert_eq!(
+            keys,
+            [
+                "ASSAULT|country:IRN",
+                "ASSAULT|country:USA",
+                "CONSULT|person:a",
+                "CONSULT|person:b"
+            ]
+        );
     }
 }

@@ -31,11 +31,13 @@ pub trait StoryIndex {
 
 /// The keys a story is filed under, with the weight each has in the rough score:
 /// its `terms` heaviest centroid terms (weights relative to the centroid's length),
-/// all its actors and event keys (relative to theirs).
+/// its `terms / 2` heaviest names, all its actors and event keys (each relative to
+/// its own vector's length).
 pub fn index_keys(story: &StoryState, terms: usize) -> Sparse {
     let mut keys = Vec::new();
     for (vector, keep) in [
         (&story.centroid, terms),
+        (&story.names, terms / 2),
         (&story.actors, usize::MAX),
         (&story.events, usize::MAX),
     ] {
@@ -49,19 +51,25 @@ pub fn index_keys(story: &StoryState, terms: usize) -> Sparse {
     keys
 }
 
-/// The keys an article looks up, with weights: its `terms` heaviest terms, all its
-/// actors and event keys.
+/// The keys an article looks up, with weights: its `terms` heaviest words, its
+/// `terms / 2` heaviest names, all its actors and event keys.
 pub fn query_keys(doc: &DocVector, terms: usize) -> Vec<(&str, f32)> {
-    let mut top: Vec<&(String, f32)> = doc.terms.iter().collect();
-    if top.len() > terms {
-        top.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        top.truncate(terms);
-    }
+    let mut top = heaviest(&doc.terms, terms);
+    top.extend(heaviest(&doc.names, terms / 2));
     top.into_iter()
         .chain(&doc.actors)
         .chain(&doc.events)
         .map(|(k, w)| (k.as_str(), *w))
         .collect()
+}
+
+fn heaviest(v: &[(String, f32)], keep: usize) -> Vec<&(String, f32)> {
+    let mut top: Vec<&(String, f32)> = v.iter().collect();
+    if top.len() > keep {
+        top.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        top.truncate(keep);
+    }
+    top
 }
 
 /// Sizes and horizons of the in-memory index.
@@ -86,7 +94,7 @@ impl Default for IndexParams {
         IndexParams {
             story_terms: 40,
             query_terms: 30,
-            max_postings: 20_000,
+            max_postings: 1_000,
             horizon_days: 400,
             max_stories: 1_000_000,
         }
@@ -212,8 +220,9 @@ impl MemoryIndex {
     }
 }
 
-impl StoryIndex for MemoryIndex {
-    fn candidates(&self, doc: &DocVector, limit: usize) -> Vec<StoryState> {
+impl MemoryIndex {
+    /// [`StoryIndex::candidates`] without copying the states.
+    pub fn candidate_refs(&self, doc: &DocVector, limit: usize) -> Vec<&StoryState> {
         let mut scores: DetMap<u32, f32> = DetMap::default();
         for (key, weight) in query_keys(doc, self.params.query_terms) {
             let Some(list) = self.postings.get(key) else {
@@ -235,10 +244,15 @@ impl StoryIndex for MemoryIndex {
             })
             .collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
-        ranked
+        ranked.into_iter().take(limit).map(|(_, s)| s).collect()
+    }
+}
+
+impl StoryIndex for MemoryIndex {
+    fn candidates(&self, doc: &DocVector, limit: usize) -> Vec<StoryState> {
+        self.candidate_refs(doc, limit)
             .into_iter()
-            .take(limit)
-            .map(|(_, s)| s.clone())
+            .cloned()
             .collect()
     }
 
@@ -336,12 +350,30 @@ mod tests {
     #[test]
     fn finds_stories_sharing_weighty_terms_best_first() {
         let mut index = MemoryIndex::new(IndexParams::default());
-        index.put(story("story:oil", Some("2026-03-01"), &[("oil", 1.0), ("price", 1.0)], 1));
-        index.put(story("story:tanker", Some("2026-03-01"), &[("tanker", 1.0), ("crew", 1.0), ("oil", 0.2)], 2));
-        index.put(story("story:vote", Some("2026-03-01"), &[("vote", 1.0), ("poll", 1.0)], 3));
+        index.put(story(
+            "story:oil",
+            Some("2026-03-01"),
+            &[("oil", 1.0), ("price", 1.0)],
+            1,
+        ));
+        index.put(story(
+            "story:tanker",
+            Some("2026-03-01"),
+            &[("tanker", 1.0), ("crew", 1.0), ("oil", 0.2)],
+            2,
+        ));
+        index.put(story(
+            "story:vote",
+            Some("2026-03-01"),
+            &[("vote", 1.0), ("poll", 1.0)],
+            3,
+        ));
         let found = ids(index.candidates(&doc(&[("tanker", 1.0), ("oil", 0.3)]), 10));
         assert_eq!(found, ["story:tanker", "story:oil"]);
-        assert_eq!(ids(index.candidates(&doc(&[("tanker", 1.0), ("oil", 0.3)]), 1)), ["story:tanker"]);
+        assert_eq!(
+            ids(index.candidates(&doc(&[("tanker", 1.0), ("oil", 0.3)]), 1)),
+            ["story:tanker"]
+        );
         assert!(index.candidates(&doc(&[("football", 1.0)]), 10).is_empty());
         assert_eq!(index.len(), 3);
     }
@@ -353,8 +385,14 @@ mod tests {
         index.put(story("story:a", Some("2026-03-02"), &[("crew", 1.0)], 2));
         assert_eq!(index.len(), 1);
         assert!(index.candidates(&doc(&[("tanker", 1.0)]), 10).is_empty());
-        assert_eq!(ids(index.candidates(&doc(&[("crew", 1.0)]), 10)), ["story:a"]);
-        assert_eq!(index.get("story:a").unwrap().last.as_deref(), Some("2026-03-02"));
+        assert_eq!(
+            ids(index.candidates(&doc(&[("crew", 1.0)]), 10)),
+            ["story:a"]
+        );
+        assert_eq!(
+            index.get("story:a").unwrap().last.as_deref(),
+            Some("2026-03-02")
+        );
         assert_eq!(index.keys(), 1);
     }
 
@@ -364,9 +402,19 @@ mod tests {
             horizon_days: 30,
             ..IndexParams::default()
         });
-        index.put(story("story:old", Some("2026-01-01"), &[("tanker", 1.0)], 1));
+        index.put(story(
+            "story:old",
+            Some("2026-01-01"),
+            &[("tanker", 1.0)],
+            1,
+        ));
         index.put(story("story:undated", None, &[("tanker", 1.0)], 2));
-        index.put(story("story:recent", Some("2026-01-20"), &[("tanker", 1.0)], 3));
+        index.put(story(
+            "story:recent",
+            Some("2026-01-20"),
+            &[("tanker", 1.0)],
+            3,
+        ));
         assert_eq!(index.len(), 3);
         index.put(story("story:new", Some("2026-02-15"), &[("crew", 1.0)], 4));
         assert_eq!(index.len(), 3);
@@ -377,7 +425,12 @@ mod tests {
             ["story:recent", "story:undated"]
         );
         // The freed slot is reused.
-        index.put(story("story:next", Some("2026-02-16"), &[("tanker", 1.0)], 5));
+        index.put(story(
+            "story:next",
+            Some("2026-02-16"),
+            &[("tanker", 1.0)],
+            5,
+        ));
         assert_eq!(index.len(), 4);
     }
 

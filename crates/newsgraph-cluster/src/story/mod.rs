@@ -14,9 +14,14 @@
 //!    actors, event keys, time span, size, title), serialisable for the store.
 //! 3. [`index`]: candidate stories come from a [`StoryIndex`], an inverted index from
 //!    keys to stories ([`MemoryIndex`] in memory), never from all pairs.
-//! 4. [`decide`]: [`assign`] scores the candidates (term, actor and event-key cosines
-//!    minus a time-gap penalty that a strong actor-and-conflict match can outweigh)
-//!    and returns an [`Assignment`]; [`absorb`] and [`open`] update the state.
+//! 4. [`decide`]: [`assign`] scores the candidates (word and name cosines minus a
+//!    time-gap penalty that the same cast in the same conflict, actor and event-key
+//!    cosines, waives) and returns an [`Assignment`]; [`absorb`] and [`open`] update
+//!    the state.
+//!
+//! Helpers: [`text`] (tokenizer, stop words, light stemmer), [`prior`] (document
+//! frequencies for a corpus that has only just started), [`date`] (ISO days and gaps),
+//! [`hash`] (fixed-seed maps and ids), [`online`] (the in-memory clusterer).
 //!
 //! Time: dated articles are one day; undated articles are compared through their date
 //! bounds when they have any, and carry no time penalty otherwise. Story ids derive
@@ -29,6 +34,7 @@ pub mod features;
 pub mod hash;
 pub mod index;
 pub mod online;
+pub mod prior;
 pub mod state;
 pub mod text;
 
@@ -80,6 +86,14 @@ pub struct Params {
     pub index: IndexParams,
     /// Candidate stories scored exactly per article.
     pub candidates: usize,
+    /// Most keys the in-memory corpus statistics hold; beyond it the rarest are
+    /// forgotten (down to three quarters of it).
+    #[serde(default = "default_vocabulary")]
+    pub max_vocabulary: usize,
+}
+
+fn default_vocabulary() -> usize {
+    4_000_000
 }
 
 impl Default for Params {
@@ -89,7 +103,8 @@ impl Default for Params {
             state: StateParams::default(),
             decision: DecisionParams::default(),
             index: IndexParams::default(),
-            candidates: 20,
+            candidates: 8,
+            max_vocabulary: default_vocabulary(),
         }
     }
 }

@@ -5,6 +5,12 @@
 //! the corpus statistics, weigh its features, fetch candidate stories, decide, and
 //! update (or open) the story. A store runs the same steps with its own
 //! [`CorpusStats`](super::CorpusStats) and [`StoryIndex`] over persisted state.
+//!
+//! Memory: the index forgets stories idle beyond its horizon and the corpus statistics
+//! forget their rarest keys beyond [`Params::max_vocabulary`], so matching works in
+//! bounded memory over an endless stream; what grows is the listing this clusterer
+//! keeps for its caller (each story's article ids, and a retired story's title, span
+//! and actors, its vectors dropped).
 
 use super::decide::{assign, Assignment};
 use super::features::{extract, weigh, DocVector, MemoryStats};
@@ -64,19 +70,23 @@ impl OnlineClusterer {
     pub fn vectorise(&mut self, doc: &StoryDoc) -> DocVector {
         let raw = extract(doc, &self.params.features);
         self.stats.observe(raw.keys());
+        if self.stats.vocabulary() > self.params.max_vocabulary {
+            self.stats.prune(self.params.max_vocabulary / 4 * 3);
+        }
         weigh(doc, raw, &self.stats, &self.params.features)
     }
 
     /// Clusters an article already vectorised by [`Self::vectorise`].
     pub fn add_vector(&mut self, vector: &DocVector) -> Assignment {
         self.seq += 1;
-        let candidates = self.index.candidates(vector, self.params.candidates);
+        let candidates = self.index.candidate_refs(vector, self.params.candidates);
         let assignment = assign(vector, &candidates, &self.params.decision);
         let story = match &assignment {
             Assignment::Join { story, .. } => {
-                let mut state = candidates
-                    .into_iter()
-                    .find(|s| &s.id == story)
+                let mut state = self
+                    .index
+                    .get(story)
+                    .cloned()
                     .expect("a joined story is one of the candidates");
                 absorb(&mut state, vector, &self.params.state, self.seq);
                 state
@@ -92,7 +102,11 @@ impl OnlineClusterer {
         };
         let id = story.id.clone();
         self.index.put(story);
-        for old in self.index.take_evicted() {
+        for mut old in self.index.take_evicted() {
+            // A retired story keeps what a listing shows, not what matching needs.
+            old.centroid = Vec::new();
+            old.names = Vec::new();
+            old.events = Vec::new();
             self.retired.insert(old.id.clone(), old);
         }
         match self.members.get_mut(&id) {
@@ -106,6 +120,11 @@ impl OnlineClusterer {
             Assignment::New { .. } => Assignment::New { story: id },
             join => join,
         }
+    }
+
+    /// The story index (read-only).
+    pub fn index_ref(&self) -> &MemoryIndex {
+        &self.index
     }
 
     /// Number of stories so far.
@@ -126,6 +145,11 @@ impl OnlineClusterer {
     /// The article ids of a story, in arrival order.
     pub fn members(&self, id: &str) -> &[String] {
         self.members.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Distinct keys in the corpus statistics.
+    pub fn vocabulary(&self) -> usize {
+        self.stats.vocabulary()
     }
 
     /// Number of stories the index holds now (the others are retired).
@@ -214,8 +238,18 @@ mod tests {
     #[test]
     fn story_ids_stay_unique() {
         let mut c = OnlineClusterer::default();
-        let a = c.add(doc("same-id", "2026-03-02", "Dollar firms", "The dollar rose in Tokyo."));
-        let b = c.add(doc("same-id", "2026-03-02", "Storm hits coast", "A storm hit the coast of Florida."));
+        let a = c.add(doc(
+            "same-id",
+            "2026-03-02",
+            "Dollar firms",
+            "The dollar rose in Tokyo.",
+        ));
+        let b = c.add(doc(
+            "same-id",
+            "2026-03-02",
+            "Storm hits coast",
+            "A storm hit the coast of Florida.",
+        ));
         assert_ne!(a.story(), b.story());
         assert_eq!(c.len(), 2);
     }

@@ -2,8 +2,8 @@
 //! articles it has, and plain data so that a store can persist it.
 //!
 //! A story is its centroid (the sum of its articles' unit term vectors, only the
-//! heaviest [`StateParams::centroid_terms`] kept), its actors and event keys (summed
-//! likewise), its time span, its size and a title. [`open`] starts a story from its
+//! heaviest [`StateParams::centroid_terms`] kept), its names, actors and event keys
+//! (summed likewise), its time span, its size and a title. [`open`] starts a story from its
 //! first article; [`absorb`] folds in another.
 //!
 //! The title is the headline of the story's most central article: each time an
@@ -27,6 +27,9 @@ pub struct StoryState {
     pub title: String,
     /// Sum of the members' term vectors, the heaviest terms only, sorted by term.
     pub centroid: Sparse,
+    /// Sum of the members' name vectors, bounded, sorted.
+    #[serde(default)]
+    pub names: Sparse,
     /// Sum of the members' actor vectors, bounded, sorted by actor id.
     pub actors: Sparse,
     /// Sum of the members' event-key vectors, bounded, sorted by key.
@@ -72,6 +75,9 @@ impl StoryState {
 pub struct StateParams {
     /// Terms kept in a centroid.
     pub centroid_terms: usize,
+
+    /// Names kept.
+    pub names: usize,
     /// Actors kept.
     pub actors: usize,
     /// Event keys kept.
@@ -81,7 +87,9 @@ pub struct StateParams {
 impl Default for StateParams {
     fn default() -> Self {
         StateParams {
-            centroid_terms: 150,
+            centroid_terms: 200,
+
+            names: 120,
             actors: 30,
             events: 30,
         }
@@ -134,14 +142,25 @@ fn absorb_vectors(state: &mut StoryState, doc: &DocVector, params: &StateParams,
         add_scaled(&state.centroid, &doc.terms, 1.0),
         params.centroid_terms,
     );
+    state.names = top_by_weight(add_scaled(&state.names, &doc.names, 1.0), params.names);
     state.actors = top_by_weight(add_scaled(&state.actors, &doc.actors, 1.0), params.actors);
     state.events = top_by_weight(add_scaled(&state.events, &doc.events, 1.0), params.events);
     if let Some(day) = doc.days.exact() {
         let iso = super::date::iso_day(day);
-        if state.first.as_deref().and_then(day_number).is_none_or(|f| day < f) {
+        if state
+            .first
+            .as_deref()
+            .and_then(day_number)
+            .is_none_or(|f| day < f)
+        {
             state.first = Some(iso.clone());
         }
-        if state.last.as_deref().and_then(day_number).is_none_or(|l| day > l) {
+        if state
+            .last
+            .as_deref()
+            .and_then(day_number)
+            .is_none_or(|l| day > l)
+        {
             state.last = Some(iso);
         }
     }
@@ -193,10 +212,7 @@ mod tests {
 
     #[test]
     fn ids_come_from_the_first_article() {
-        assert_eq!(
-            story_id("928ee7e6172f7460aaaa"),
-            "story:928ee7e6172f7460"
-        );
+        assert_eq!(story_id("928ee7e6172f7460aaaa"), "story:928ee7e6172f7460");
         assert_eq!(story_id("928EE7E6172F7460"), "story:928ee7e6172f7460");
         let a = story_id("reuters-42");
         assert!(a.starts_with("story:") && a.len() == 22, "{a}");
@@ -206,7 +222,12 @@ mod tests {
 
     #[test]
     fn absorbing_sums_bounds_and_widens() {
-        let a = vector("a", "2026-03-02", "Iran seizes tanker", &[("iran", 1.0), ("tanker", 1.0)]);
+        let a = vector(
+            "a",
+            "2026-03-02",
+            "Iran seizes tanker",
+            &[("iran", 1.0), ("tanker", 1.0)],
+        );
         let b = vector("b", "2026-02-20", "", &[("tanker", 1.0), ("crew", 1.0)]);
         let c = vector("c", "2026-03-10", "", &[("crew", 1.0), ("release", 1.0)]);
         let mut s = open(&a, &StateParams::default(), 1);
@@ -234,7 +255,12 @@ mod tests {
 
     #[test]
     fn the_most_central_headline_becomes_the_title() {
-        let a = vector("a", "2026-03-02", "Oil prices", &[("oil", 1.0), ("price", 1.0)]);
+        let a = vector(
+            "a",
+            "2026-03-02",
+            "Oil prices",
+            &[("oil", 1.0), ("price", 1.0)],
+        );
         let b = vector(
             "b",
             "2026-03-03",
@@ -246,6 +272,8 @@ mod tests {
         absorb(&mut s, &b, &params, 2);
         absorb(&mut s, &b, &params, 3);
         assert_eq!(s.title, "Tanker crew held in Iran");
-        assert!(title_score(&b.title_terms, &s.centroid) > title_score(&a.title_terms, &s.centroid));
+        assert!(
+            title_score(&b.title_terms, &s.centroid) > title_score(&a.title_terms, &s.centroid)
+        );
     }
 }
