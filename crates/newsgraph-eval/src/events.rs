@@ -12,7 +12,11 @@
 //! gold name matches a distinct predicted actor: by the knowledge base
 //! (`Kb::builtin().lookup(name)` gives the actor's id), by the actor's canonical name
 //! or an alias, or by the text of a mention of that actor in the line (case-
-//! insensitive). A gold event without `modality` agrees with any. Each event is
+//! insensitive). Gold codes the organs of a state at the level of the state, as
+//! event coding schemes do ("Israeli forces", "the Pentagon", "the Kremlin" are
+//! Israel, the United States, Russia): a gold state name also matches a predicted
+//! government body of that state (the KB's `gov` records), never the reverse, and
+//! never a person or a group based in the state. A gold event without `modality` agrees with any. Each event is
 //! matched at most once (greedy, in order).
 //!
 //! Figures: for **type**, **source** (type+source), **target** (type+target),
@@ -254,7 +258,11 @@ fn norm(s: &str) -> String {
 
 /// Does `gold` name the actor `id` in this run?
 fn names_actor(gold: &str, id: &str, run: &CaseRun, kb: &Kb) -> bool {
-    if kb.lookup(gold).iter().any(|e| e.id == id) {
+    let named = kb.lookup(gold);
+    if named.iter().any(|e| e.id == id) {
+        return true;
+    }
+    if named.iter().any(|e| e.is_state() && organ_of(kb, id, e)) {
         return true;
     }
     let g = norm(gold);
@@ -267,6 +275,21 @@ fn names_actor(gold: &str, id: &str, run: &CaseRun, kb: &Kb) -> bool {
         .mentions
         .iter()
         .any(|m| m.mention.actor.as_deref() == Some(id) && norm(&m.mention.text) == g)
+}
+
+/// Is the actor `id` a body of the government of `state` ("Israel Defense Forces",
+/// "Pentagon", "Kremlin": the KB's government bodies, tied to their state)? Gold
+/// that names a state is coded at the level of states, as event coding schemes code
+/// an army or a ministry by its country; a predicted organ of that state agrees with
+/// it. The converse does not hold (gold naming the IDF wants the IDF), and persons,
+/// armed groups and organisations based in a state are never rolled up.
+fn organ_of(kb: &Kb, id: &str, state: &newsgraph_kb::Entity) -> bool {
+    let Some(code) = state.country.as_deref() else {
+        return false;
+    };
+    kb.entity(id).is_some_and(|e| {
+        e.class == newsgraph_kb::EntityClass::GovBody && e.country.as_deref() == Some(code)
+    })
 }
 
 fn args_agree(gold: &[String], pred: &[String], run: &CaseRun, kb: &Kb) -> bool {
@@ -416,6 +439,44 @@ mod tests {
         let p = Prf::default();
         assert_eq!(p.precision(), 1.0);
         assert_eq!(p.recall(), 1.0);
+    }
+
+    #[test]
+    fn a_state_in_gold_matches_its_government_bodies_only() {
+        let kb = Kb::builtin();
+        let israel = kb
+            .lookup("Israel")
+            .into_iter()
+            .find(|e| e.is_state())
+            .expect("Israel in the KB");
+        for organ in ["org:idf", "org:israel-security-cabinet"] {
+            assert!(organ_of(kb, organ, israel), "{organ}");
+        }
+        // a person, an armed group, another state's army: never
+        for other in ["person:benjamin-netanyahu", "org:hamas", "org:syrian-army"] {
+            assert!(!organ_of(kb, other, israel), "{other}");
+        }
+    }
+
+    #[test]
+    fn state_level_gold_scores_an_army_as_its_state_but_not_the_reverse() {
+        let case = |gold: &str| EventCase {
+            text: "Israeli forces killed four Palestinians in Jenin.".into(),
+            date: Some("2026-02-01".into()),
+            events: vec![NamedEvent {
+                kind: "ASSAULT".into(),
+                source: vec![gold.into()],
+                target: vec!["Palestine".into()],
+                modality: Some("ASSERTED".into()),
+            }],
+        };
+        let (rep, preds) = evaluate(&[case("Israel")]);
+        assert_eq!(preds[0].events[0].source, ["Israel Defense Forces"]);
+        assert_eq!(rep.combined.matched, 1, "{rep}");
+        // gold naming the army wants the army; a prediction of the state would not do,
+        // and gold naming another state never matches
+        let (rep, _) = evaluate(&[case("Lebanon")]);
+        assert_eq!(rep.combined.matched, 0, "{rep}");
     }
 
     #[test]

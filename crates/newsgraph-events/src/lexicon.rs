@@ -51,6 +51,7 @@ pub struct Entry {
 }
 
 const ON: &[&str] = &["on", "against", "at", "into", "inside"];
+const ON_OF: &[&str] = &["of", "on", "against", "at", "into", "inside"];
 const WITH: &[&str] = &["with"];
 const TO: &[&str] = &["to"];
 const NONE: &[&str] = &[];
@@ -91,6 +92,10 @@ pub fn verb(lemma: &str) -> Option<Entry> {
             n(c(e(P::Assault, None, Verb, NONE), 0.6), Needs::Target)
         }
         "kill" => c(e(P::Assault, None, Verb, NONE), 0.7),
+        "fight" => n(
+            c(e(P::Assault, None, Verb, &["against"]), 0.6),
+            Needs::Target,
+        ),
         "fire" => n(
             e(P::Assault, None, Verb, &["at", "on", "into"]),
             Needs::Target,
@@ -98,6 +103,11 @@ pub fn verb(lemma: &str) -> Option<Entry> {
         "capture" | "recapture" | "occupy" | "storm" => e(P::Assault, Some("ground"), Verb, NONE),
         // CONSULT
         "meet" => e(P::Consult, Some("meet"), Verb, WITH),
+        // "hosted Zelensky", "received the Saudi foreign minister": a guest is needed
+        "host" | "receive" => n(
+            c(e(P::Consult, Some("meet"), Verb, NONE), 0.6),
+            Needs::Target,
+        ),
         "visit" => e(P::Consult, Some("visit"), Verb, NONE),
         "discuss" | "negotiate" | "consult" => e(P::Consult, None, Verb, WITH),
         "talk" => n(
@@ -114,7 +124,23 @@ pub fn verb(lemma: &str) -> Option<Entry> {
         ),
         // AGREE
         "agree" => e(P::Agree, None, Verb, WITH),
-        "sign" => e(P::Agree, None, Verb, WITH),
+        // "signed an agreement" is the noun's; the verb alone needs a pact-like object
+        // ("signed the bill into law" is no agreement)
+        "sign" => n(
+            e(P::Agree, None, Verb, WITH),
+            Needs::Next(&[
+                "ceasefire",
+                "truce",
+                "armistice",
+                "declaration",
+                "contract",
+                "charter",
+                "protocol",
+                "roadmap",
+                "framework",
+                "communique",
+            ]),
+        ),
         // SUPPORT
         "support" | "endorse" | "praise" | "welcome" | "commend" | "hail" | "applaud" => {
             e(P::Support, None, Verb, NONE)
@@ -125,6 +151,7 @@ pub fn verb(lemma: &str) -> Option<Entry> {
         "release" => e(P::Concede, None, Verb, NONE),
         "free" => e(P::Concede, None, Verb, NONE),
         "disarm" | "surrender" | "concede" => e(P::Concede, None, Verb, NONE),
+        "hand" => n(e(P::Concede, None, Verb, NONE), Needs::Next(&["over"])),
         "swap" | "exchange" => n(
             e(P::Concede, None, Verb, NONE),
             Needs::Next(&["prisoners", "detainees", "captives", "hostages"]),
@@ -169,7 +196,8 @@ pub fn verb(lemma: &str) -> Option<Entry> {
         ),
         "press" | "pressure" => n(e(P::Request, None, Verb, NONE), Needs::Target),
         // ACCUSE
-        "accuse" | "blame" | "condemn" | "criticize" | "criticise" | "denounce" | "slam" => {
+        "accuse" | "blame" | "condemn" | "criticize" | "criticise" | "denounce" | "slam"
+        | "lambast" | "rebuke" | "decry" | "censure" | "castigate" => {
             e(P::Accuse, None, Verb, NONE)
         }
         "charge" => n(e(P::Accuse, None, Verb, NONE), Needs::Next(&["with"])),
@@ -178,6 +206,8 @@ pub fn verb(lemma: &str) -> Option<Entry> {
         "refuse" => n(e(P::Reject, None, Verb, NONE), Needs::Target),
         "dismiss" => c(e(P::Reject, None, Verb, &["by"]), 0.6),
         "turn" => n(e(P::Reject, None, Verb, NONE), Needs::Next(&["down"])),
+        "rule" => n(e(P::Reject, None, Verb, NONE), Needs::Next(&["out"])),
+        "spurn" | "snub" => e(P::Reject, None, Verb, NONE),
         // THREATEN
         "threaten" => e(P::Threaten, None, Verb, NONE),
         "warn" => c(e(P::Threaten, None, Verb, NONE), 0.65),
@@ -185,8 +215,23 @@ pub fn verb(lemma: &str) -> Option<Entry> {
         "protest" | "demonstrate" => e(P::Protest, None, Verb, &["against", "to"]),
         "rally" => c(e(P::Protest, None, Verb, &["against"]), 0.6),
         "boycott" => e(P::Protest, None, Verb, NONE),
+        "summon" => n(
+            e(P::Protest, None, Verb, NONE),
+            Needs::Next(&[
+                "ambassador",
+                "envoy",
+                "charge",
+                "chargé",
+                "diplomat",
+                "diplomats",
+            ]),
+        ),
         // SANCTION
-        "sanction" => e(P::Sanction, None, Verb, NONE),
+        "sanction" | "blacklist" => e(P::Sanction, None, Verb, NONE),
+        "freeze" => n(
+            e(P::Sanction, None, Verb, NONE),
+            Needs::Next(&["assets", "funds", "accounts", "reserves"]),
+        ),
         "suspend" => n(
             e(P::Sanction, None, Verb, &["from", "with", "to"]),
             Needs::Next(&["imports", "exports", "trade", "flights"]),
@@ -201,12 +246,20 @@ pub fn verb(lemma: &str) -> Option<Entry> {
         ),
         // MOBILIZE
         "deploy" | "mobilize" | "mobilise" => e(P::Mobilize, None, Verb, NONE),
+        "mass" | "station" | "reinforce" => n(
+            e(P::Mobilize, None, Verb, NONE),
+            Needs::Next(&[
+                "troops", "forces", "soldiers", "tanks", "warships", "missiles",
+            ]),
+        ),
         // COERCE
-        "arrest" | "detain" | "seize" | "expel" | "deport" | "abduct" | "kidnap" => {
+        "arrest" | "detain" | "seize" | "expel" | "deport" | "abduct" | "kidnap" | "harass" => {
             e(P::Coerce, None, Verb, NONE)
         }
+        "execute" | "jail" | "imprison" | "sentence" | "torture" => e(P::Coerce, None, Verb, NONE),
         "blockade" | "ban" => c(e(P::Coerce, None, Verb, NONE), 0.6),
-        "block" => c(e(P::Coerce, None, Verb, NONE), 0.6),
+        // "blocked roads" coerces no one: a party must be named
+        "block" => n(c(e(P::Coerce, None, Verb, NONE), 0.6), Needs::Target),
         _ => return None,
     })
 }
@@ -214,19 +267,35 @@ pub fn verb(lemma: &str) -> Option<Entry> {
 /// Noun lexicon, by singular form.
 pub fn noun(word: &str) -> Option<Entry> {
     Some(match word {
-        "attack" | "assault" | "raid" | "strike" | "offensive" | "bombardment" | "invasion" => {
-            e(P::Assault, None, Noun, ON)
-        }
+        "attack" | "assault" | "raid" | "strike" | "offensive" => e(P::Assault, None, Noun, ON),
+        // "the invasion of Ukraine": the object of "of" is the target
+        "bombardment" | "invasion" | "siege" | "occupation" => e(P::Assault, None, Noun, ON_OF),
         "airstrike" | "air-strike" | "bombing" => e(P::Assault, Some("aerial"), Noun, ON),
         "missile" | "rocket" | "drone" => n(e(P::Assault, Some("aerial"), Noun, ON), Needs::Light),
         "conflict" | "war" => n(
             c(e(P::Assault, None, Noun, &["with", "against"]), 0.6),
             Needs::Target,
         ),
-        "action" | "operation" => n(e(P::Assault, None, Noun, ON), Needs::Prev(&["military"])),
+        "action" | "operation" => n(
+            e(P::Assault, None, Noun, ON),
+            Needs::Prev(&["military", "ground", "land", "air", "naval"]),
+        ),
+        "campaign" => n(
+            e(P::Assault, None, Noun, ON),
+            Needs::Prev(&["military", "bombing", "air"]),
+        ),
+        "incursion" => e(P::Assault, Some("ground"), Noun, ON),
+        "shelling" => e(P::Assault, None, Noun, ON_OF),
         "fire" => n(
             e(P::Assault, None, Noun, ON),
-            Needs::Prev(&["exchanged", "exchange"]),
+            Needs::Prev(&[
+                "exchanged",
+                "exchange",
+                "opened",
+                "open",
+                "opens",
+                "opening",
+            ]),
         ),
         "talk" | "discussion" | "negotiation" | "consultation" | "dialogue" => {
             e(P::Consult, None, Noun, WITH)
@@ -240,7 +309,8 @@ pub fn noun(word: &str) -> Option<Entry> {
         "agreement" | "deal" | "accord" | "pact" | "treaty" | "memorandum" => {
             e(P::Agree, None, Noun, WITH)
         }
-        "support" => e(P::Support, None, Noun, &["for"]),
+        // "voiced support for X"; "support for the party fell" is a poll figure
+        "support" => n(e(P::Support, None, Noun, &["for"]), Needs::Light),
         "cooperation" => e(P::Cooperate, None, Noun, WITH),
         "exercise" | "drill" | "patrol" => {
             n(e(P::Cooperate, None, Noun, WITH), Needs::Prev(&["joint"]))
@@ -252,11 +322,60 @@ pub fn noun(word: &str) -> Option<Entry> {
             Needs::Light,
         ),
         "sanction" | "tariff" | "embargo" => e(P::Sanction, None, Noun, &["on", "against"]),
-        "accusation" | "condemnation" | "criticism" => {
+        "control" | "ban" => n(
+            e(P::Sanction, None, Noun, &["on", "against", "to", "for"]),
+            Needs::Prev(&["export", "import"]),
+        ),
+        "accusation" | "condemnation" | "criticism" | "complaint" => {
             n(e(P::Accuse, None, Noun, &["of", "against"]), Needs::Target)
         }
         _ => return None,
     })
+}
+
+/// People who can be released or freed ("released 90 prisoners"; "released a new
+/// version" is no concession).
+pub fn is_people(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('s'),
+        "prisoner"
+            | "hostage"
+            | "detainee"
+            | "captive"
+            | "crew"
+            | "sailor"
+            | "soldier"
+            | "citizen"
+            | "national"
+            | "journalist"
+            | "activist"
+            | "fishermen"
+            | "fisherman"
+            | "worker"
+            | "people"
+            | "men"
+            | "women"
+            | "children"
+            | "teacher"
+            | "researcher"
+            | "student"
+            | "dissident"
+            | "protester"
+            | "opponent"
+            | "member"
+            | "civilian"
+            | "body"
+            | "bodie"
+            | "pow"
+            | "aid worker"
+            | "reporter"
+            | "tourist"
+            | "captain"
+            | "pilot"
+            | "diplomat"
+            | "officer"
+            | "leader"
+    )
 }
 
 /// Light verbs that pass their subject to a following event noun ("held talks").
@@ -306,6 +425,65 @@ pub fn is_light(lemma: &str) -> bool {
             | "intensify"
             | "widen"
             | "claim"
+            // intentions pass their subject on; the modality cue says how certain
+            | "prepare"
+            | "weigh"
+            | "consider"
+            | "mull"
+            | "seek"
+            | "contemplate"
+            | "initial"
+            | "finalize"
+            | "finalise"
+            | "conclude"
+            | "clinch"
+            | "fight"
+            | "wage"
+    )
+}
+
+/// Verbs of travel: "travelled to Israel for talks" makes the traveller a party to
+/// the talks.
+pub fn is_travel(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "travel" | "fly" | "head" | "arrive" | "go" | "come" | "return" | "land"
+    )
+}
+
+/// Object-control verbs: in "urged Israel to withdraw" the object is the subject of
+/// the infinitive; after other verbs ("summoned the ambassador to protest") the
+/// subject of the main verb is.
+pub fn is_control(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "ask"
+            | "urge"
+            | "allow"
+            | "permit"
+            | "force"
+            | "help"
+            | "enable"
+            | "persuade"
+            | "order"
+            | "tell"
+            | "invite"
+            | "encourage"
+            | "push"
+            | "press"
+            | "pressure"
+            | "compel"
+            | "authorize"
+            | "authorise"
+            | "call"
+            | "want"
+            | "expect"
+            | "warn"
+            | "request"
+            | "instruct"
+            | "direct"
+            | "lead"
+            | "prompt"
     )
 }
 
@@ -321,6 +499,8 @@ pub fn lemmas(w: &str) -> Vec<String> {
         "hit" | "hitting" => Some("hit"),
         "cut" | "cutting" => Some("cut"),
         "freed" => Some("free"),
+        "froze" | "frozen" => Some("freeze"),
+        "fought" => Some("fight"),
         "made" => Some("make"),
         "began" | "begun" => Some("begin"),
         "agreed" => Some("agree"),
@@ -333,6 +513,9 @@ pub fn lemmas(w: &str) -> Vec<String> {
         "rallied" => Some("rally"),
         "told" => Some("tell"),
         "said" => Some("say"),
+        "flew" | "flown" => Some("fly"),
+        "went" | "gone" => Some("go"),
+        "came" => Some("come"),
         _ => None,
     };
     let mut out = Vec::with_capacity(6);
@@ -507,6 +690,8 @@ pub fn is_plan(w: &str) -> bool {
             | "slated"
             | "prepares"
             | "preparing"
+            | "prepare"
+            | "prepared"
     )
 }
 
@@ -550,7 +735,21 @@ pub fn is_possible(w: &str) -> bool {
             | "wants"
             | "want"
             | "exploring"
-            | "renewed"
+            | "whether"
+            // attempts: "trying to broker talks"
+            | "trying"
+            | "tries"
+            | "tried"
+            | "attempt"
+            | "attempting"
+            | "attempted"
+            // hedges: "is unlikely to", "is believed to have", "ready to negotiate"
+            | "unlikely"
+            | "likely"
+            | "believed"
+            | "suspected"
+            | "ready"
+            | "willing"
     )
 }
 
@@ -597,8 +796,52 @@ pub fn is_negation(w: &str) -> bool {
             | "without"
             | "neither"
             | "nor"
+            // "cancelled his meeting with": the event will not happen
+            | "cancelled"
+            | "canceled"
+            | "cancels"
+            | "scrapped"
     ) || w.ends_with("n't")
         || w.ends_with("n\u{2019}t")
+}
+
+/// Adjectives that come before a place name ("to northern Gaza"), so that "to" before
+/// them is a preposition, not an infinitive.
+pub fn is_name_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northeastern"
+            | "northwestern"
+            | "southeastern"
+            | "southwestern"
+            | "occupied"
+            | "besieged"
+            | "neighbouring"
+            | "neighboring"
+            | "war-torn"
+            | "rebel-held"
+            | "both"
+            | "all"
+            | "several"
+            | "other"
+            | "each"
+            | "many"
+    )
+}
+
+/// Collectives too vague to be a party to an event ("European leaders", "Western
+/// officials"): their group actors are never source or target.
+pub fn is_vague_collective(actor: &str) -> bool {
+    matches!(actor, "group:europeans" | "group:westerners")
 }
 
 /// Forms of "be" (passive voice and progressive).

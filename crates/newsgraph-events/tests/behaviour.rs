@@ -130,3 +130,325 @@ fn question_is_not_asserted() {
         "{ev:#?}"
     );
 }
+
+// ---------------------------------------------------------------- clause structure
+
+#[test]
+fn apposition_between_commas_is_skipped_for_the_subject() {
+    let e = one(
+        "Hezbollah, the Lebanese armed group, attacked Israel on Monday.",
+        PloverType::Assault,
+    );
+    assert_eq!(e.source, ["org:hezbollah"]);
+    assert_eq!(e.target, ["country:ISR"]);
+}
+
+#[test]
+fn relative_clause_closed_by_a_comma_belongs_to_the_subject() {
+    let ev = run("Oman, which has long mediated between the sides, hosted talks between Iran and the United States in Muscat.");
+    let talks = ev
+        .iter()
+        .find(|e| e.kind == PloverType::Consult)
+        .unwrap_or_else(|| panic!("no talks in {ev:#?}"));
+    assert_eq!(talks.source, ["country:IRN", "country:USA"]);
+    let mediation = ev
+        .iter()
+        .find(|e| e.kind == PloverType::Cooperate)
+        .unwrap_or_else(|| panic!("no mediation in {ev:#?}"));
+    assert_eq!(mediation.source, ["country:OMN"]);
+    assert!(
+        mediation.place.is_empty(),
+        "Muscat is the talks' place: {mediation:?}"
+    );
+}
+
+#[test]
+fn coordinated_clause_does_not_take_a_name_from_a_phrase() {
+    let e = one(
+        "Drones were shot down over Iraq, and Turkey later struck Syria.",
+        PloverType::Assault,
+    );
+    assert_eq!(e.source, ["country:TUR"]);
+    assert_eq!(e.target, ["country:SYR"]);
+}
+
+#[test]
+fn subordinate_clause_after_after_has_its_own_subject() {
+    let ev = run("Estonia expelled a Russian diplomat after Moscow expelled two Estonian envoys.");
+    let sources: Vec<&[String]> = ev
+        .iter()
+        .filter(|e| e.kind == PloverType::Coerce)
+        .map(|e| e.source.as_slice())
+        .collect();
+    assert!(
+        sources.contains(&&["country:EST".to_string()][..]),
+        "{ev:#?}"
+    );
+    assert!(
+        sources.contains(&&["country:RUS".to_string()][..]),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn object_of_a_verb_is_not_the_subject_of_a_purpose_infinitive() {
+    let e = one(
+        "Poland summoned the Belarusian ambassador to protest against the border incidents.",
+        PloverType::Protest,
+    );
+    assert_eq!(e.source, ["country:POL"]);
+    assert_eq!(e.target, ["country:BLR"]);
+}
+
+#[test]
+fn purpose_protest_of_a_physical_act_is_emitted() {
+    let ev = run("Georgian farmers blocked highways in Kutaisi to protest against the new tax.");
+    assert!(
+        ev.iter()
+            .any(|e| e.kind == PloverType::Protest && e.source == ["country:GEO"]),
+        "{ev:#?}"
+    );
+    // blocking roads coerces nobody named
+    assert!(!ev.iter().any(|e| e.kind == PloverType::Coerce), "{ev:#?}");
+}
+
+#[test]
+fn passive_light_verb_gives_the_agent_of_an_event_noun() {
+    let e = one(
+        "The raid on the port of Hodeidah was carried out by Israel.",
+        PloverType::Assault,
+    );
+    assert_eq!(e.source, ["country:ISR"]);
+}
+
+#[test]
+fn traveller_is_a_party_to_the_talks_of_the_trip() {
+    let e = one(
+        "Wang Yi flew to Berlin on Monday for talks with Johann Wadephul.",
+        PloverType::Consult,
+    );
+    assert_eq!(e.source, ["person:wang-yi"]);
+    assert_eq!(e.target, ["person:johann-wadephul"]);
+}
+
+#[test]
+fn speaker_is_a_party_to_reported_talks_with_someone_else() {
+    let e = one(
+        "Egypt said the negotiations with Ethiopia would resume in April.",
+        PloverType::Consult,
+    );
+    assert_eq!(e.source, ["country:EGY"]);
+    assert_eq!(e.target, ["country:ETH"]);
+    assert_eq!(e.modality, Modality::Planned);
+}
+
+#[test]
+fn without_an_agreement_is_a_negated_agreement_of_the_same_parties() {
+    let ev = run("Talks between Serbia and Kosovo ended without a deal.");
+    let agree = ev
+        .iter()
+        .find(|e| e.kind == PloverType::Agree)
+        .unwrap_or_else(|| panic!("no agreement in {ev:#?}"));
+    assert_eq!(agree.modality, Modality::Negated);
+    assert_eq!(agree.source, ["country:SRB", "country:XKX"]);
+}
+
+#[test]
+fn compound_event_nouns_make_one_event() {
+    let ev = run("Chile and Peru signed a trade cooperation agreement in Lima.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].kind, PloverType::Agree);
+}
+
+#[test]
+fn named_event_is_an_event_noun() {
+    // "the Six-Day War" is a named event; its head noun is still a trigger
+    let e = one(
+        "In 1967, Israel fought the Six-Day War against Egypt, Syria and Jordan.",
+        PloverType::Assault,
+    );
+    assert_eq!(e.source, ["country:ISR"]);
+}
+
+// ---------------------------------------------------------------- modality scope
+
+#[test]
+fn reporting_cue_does_not_cross_but() {
+    let ev =
+        run("Officials said Serbia could recognise Kosovo, but Russia condemned Serbia on Monday.");
+    let accuse = ev
+        .iter()
+        .find(|e| e.kind == PloverType::Accuse)
+        .unwrap_or_else(|| panic!("{ev:#?}"));
+    assert_eq!(accuse.modality, Modality::Asserted);
+    let support = ev
+        .iter()
+        .find(|e| e.kind == PloverType::Support)
+        .unwrap_or_else(|| panic!("{ev:#?}"));
+    assert_eq!(support.modality, Modality::Possible);
+}
+
+#[test]
+fn trailing_reporting_cue_covers_the_whole_sentence() {
+    let ev = run("Russia attacked Odesa, but Ukraine struck Belgorod, officials said.");
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    assert!(
+        ev.iter().all(|e| e.modality == Modality::Reported),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn negated_saying_leaves_the_event_open() {
+    let ev = run("Israel did not say whether it had struck the convoy in Syria.");
+    assert!(
+        ev.iter()
+            .all(|e| e.modality != Modality::Negated && e.modality != Modality::Asserted),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn hedges_are_possible() {
+    for text in [
+        "Greece is unlikely to support new sanctions on Turkey.",
+        "Hezbollah is believed to have attacked the base in Israel.",
+        "Putin said Russia was ready to negotiate with Ukraine.",
+    ] {
+        let ev = run(text);
+        assert!(!ev.is_empty(), "{text}");
+        assert!(
+            ev.iter().all(|e| e.modality == Modality::Possible),
+            "{text}: {ev:#?}"
+        );
+    }
+}
+
+#[test]
+fn reportedly_reports_without_a_speaker() {
+    let e = one(
+        "Turkey reportedly bombed positions in northern Iraq.",
+        PloverType::Assault,
+    );
+    assert_eq!(e.modality, Modality::Reported);
+    assert_eq!(e.attributed_to, ["org:test-wire"], "the outlet, not Turkey");
+}
+
+#[test]
+fn adverb_before_a_verb_keeps_it_a_verb() {
+    let e = one(
+        "Trump said the United States would never attack Canada.",
+        PloverType::Assault,
+    );
+    assert_eq!(e.target, ["country:CAN"]);
+    assert_eq!(e.modality, Modality::Negated);
+}
+
+// ---------------------------------------------------------------- precision filters
+
+#[test]
+fn non_events_give_nothing() {
+    for text in [
+        "Microsoft released a new version of Windows.",
+        "Support for the ruling party fell to 25 percent.",
+        "Hundreds of people were killed in the floods in Pakistan.",
+        "Kenya's president signed the finance bill into law.",
+        "The Houthi targets in Yemen were hidden in caves.",
+        "Israel and Hamas struck a deal on Tuesday.",
+    ] {
+        let ev = run(text);
+        assert!(
+            !ev.iter().any(|e| matches!(
+                e.kind,
+                PloverType::Concede | PloverType::Support | PloverType::Assault
+            ) || e.kind == PloverType::Agree && text.contains("bill")),
+            "{text}: {ev:#?}"
+        );
+    }
+}
+
+#[test]
+fn struck_a_deal_is_an_agreement() {
+    let e = one(
+        "Israel and Hamas struck a deal on Tuesday.",
+        PloverType::Agree,
+    );
+    assert_eq!(e.source, ["country:ISR", "org:hamas"]);
+}
+
+#[test]
+fn weapons_sent_are_aid_not_an_attack() {
+    let ev = run("Norway sent Patriot missiles to Ukraine.");
+    assert!(ev.iter().any(|e| e.kind == PloverType::Aid), "{ev:#?}");
+    assert!(!ev.iter().any(|e| e.kind == PloverType::Assault), "{ev:#?}");
+}
+
+#[test]
+fn crowd_control_is_coercion() {
+    let e = one(
+        "Serbian police fired tear gas at students in Belgrade.",
+        PloverType::Coerce,
+    );
+    assert_eq!(e.source, ["country:SRB"]);
+}
+
+#[test]
+fn export_controls_are_a_sanction() {
+    let e = one(
+        "Japan imposed export controls on chips bound for China.",
+        PloverType::Sanction,
+    );
+    assert_eq!(e.source, ["country:JPN"]);
+    assert_eq!(e.target, ["country:CHN"]);
+}
+
+#[test]
+fn vague_collectives_are_no_party() {
+    let e = one(
+        "Zelensky urged Western leaders to send more air defences.",
+        PloverType::Request,
+    );
+    assert!(e.target.is_empty(), "{e:?}");
+}
+
+// ---------------------------------------------------------------- nominal events
+
+#[test]
+fn dated_definite_nominal_repeats_the_earlier_event() {
+    let ev = run(
+        "In July 2025, India and Pakistan fought a four-day conflict with each other. \
+         Calling the July strikes a victory, Modi said India would respond again.",
+    );
+    let assaults: Vec<&Event> = ev
+        .iter()
+        .filter(|e| e.kind == PloverType::Assault)
+        .collect();
+    assert!(
+        assaults.iter().any(|e| e.sentence == 1
+            && e.source == ["country:IND", "country:PAK"]
+            && e.modality == Modality::Asserted
+            && e.time.as_ref().is_some_and(|t| t.value == "2025-07")),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn anaphor_does_not_merge_into_an_event_of_another_time() {
+    let ev = run(
+        "Israel struck Iran in June 2025. Since the Israeli offensive began in October 2023, \
+         thousands have died in Gaza.",
+    );
+    assert!(
+        ev.iter().any(|e| e.kind == PloverType::Assault
+            && e.time.as_ref().is_some_and(|t| t.value == "2023-10")),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn a_host_receives_a_guest_not_a_proposal() {
+    let e = one("Putin received Modi in the Kremlin.", PloverType::Consult);
+    assert_eq!(e.target, ["person:narendra-modi"]);
+    let ev = run("Hamas received Egypt's proposal on Monday.");
+    assert!(!ev.iter().any(|e| e.kind == PloverType::Consult), "{ev:#?}");
+}

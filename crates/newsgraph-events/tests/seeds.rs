@@ -115,6 +115,47 @@ fn seed_must_shows() {
             && e.time.as_ref().is_some_and(|t| t.value.starts_with("2025-06"))),
         "June strikes\n{report}"
     );
+    // nominal events: "the United States and Israel were involved in a 12-day conflict
+    // with Iran" (in June of the past year) and "the June strikes" (June resolved
+    // against the article date 2026-01-01, so 2025-06, never 2026-06)
+    let nominal = |needle: &str| {
+        ev.iter()
+            .filter(|(d, e)| e.kind == PloverType::Assault && trigger(d, e).contains(needle))
+            .map(|(_, e)| *e)
+            .collect::<Vec<_>>()
+    };
+    let conflict = nominal("conflict");
+    assert!(
+        conflict.iter().any(|e| e.modality == Modality::Asserted
+            && has(&e.source, "country:USA")
+            && has(&e.source, "country:ISR")
+            && e.target == [iran]
+            && e.time.as_ref().is_some_and(|t| t.value == "2025-06")),
+        "12-day conflict\n{report}"
+    );
+    let june = nominal("strikes");
+    assert!(
+        june.iter().any(|e| e.modality == Modality::Asserted
+            && has(&e.source, "country:USA")
+            && e.target == [iran]
+            && e.time.as_ref().is_some_and(|t| t.value == "2025-06")),
+        "the June strikes\n{report}"
+    );
+    assert!(
+        !ev.iter().any(|(_, e)| e
+            .time
+            .as_ref()
+            .is_some_and(|t| t.value.starts_with("2026-06"))),
+        "June is the past June\n{report}"
+    );
+    // "Since the Israeli offensive began in October 2023": its own event, not merged
+    // into the June 2025 attacks
+    assert!(
+        ev.iter().any(|(_, e)| e.kind == PloverType::Assault
+            && e.source == ["country:ISR"]
+            && e.time.as_ref().is_some_and(|t| t.value == "2023-10")),
+        "the Gaza offensive\n{report}"
+    );
     // Pezeshkian's warning
     assert!(
         ev.iter().any(|(_, e)| e.kind == PloverType::Threaten

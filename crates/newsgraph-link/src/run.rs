@@ -115,6 +115,14 @@ const STATE_VERBS: &[&str] = &[
     "offered",
     "proposed",
 ];
+/// A lowercase past-tense verb right after a capital makes it the subject of the
+/// verb ("Washington lifted sanctions", "Beijing suspended imports"): the word list
+/// above names the common ones, this the rest (not after a preposition: "strikes on
+/// Beirut killed 12").
+fn past_verb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 /// Adverbs allowed between a capital and its verb ("Tehran also said").
 const ADVERBS: &[&str] = &[
     "also", "again", "still", "quickly", "later", "then", "has", "had",
@@ -729,6 +737,16 @@ impl<'r, 'a> Run<'r, 'a> {
         let w1 = words.get(1).map(|w| w.to_ascii_lowercase());
         match (w0.as_deref(), w1.as_deref()) {
             (Some(a), _) if STATE_VERBS.contains(&a) => true,
+            _ if words.first().is_some_and(|w| past_verb(w))
+                && !prev_word(body, start).is_some_and(|(_, w)| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "on" | "against" | "by" | "for" | "with" | "after" | "under" | "upon"
+                    )
+                }) =>
+            {
+                true
+            }
             (Some(a), Some(b)) if ADVERBS.contains(&a) && STATE_VERBS.contains(&b) => true,
             _ => false,
         }
