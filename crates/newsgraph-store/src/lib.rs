@@ -413,6 +413,39 @@ pub trait Store: Send {
     /// One story with its articles, merged events (evidence included) and series.
     fn story(&self, id: &str) -> Result<Option<StoryDetail>, StoreError>;
 
+    /// One story bounded for a page, at the same cost whatever its size: its newest
+    /// `max_articles` articles (by ingestion; returned in date order), its latest
+    /// `max_events` merged events (in time order, with their first reports as evidence)
+    /// and the latest `max_points` points of each of its series. `story.articles` and `story.events`
+    /// list only those. The default reads the whole story and cuts it.
+    fn story_page(
+        &self,
+        id: &str,
+        max_articles: usize,
+        max_events: usize,
+        max_points: usize,
+    ) -> Result<Option<StoryDetail>, StoreError> {
+        Ok(self.story(id)?.map(|mut d| {
+            let skip = d.articles.len().saturating_sub(max_articles);
+            d.articles.drain(..skip);
+            let skip = d.events.len().saturating_sub(max_events);
+            d.events.drain(..skip);
+            for s in &mut d.series {
+                let skip = s.points.len().saturating_sub(max_points);
+                s.points.drain(..skip);
+            }
+            d.story.articles = d.articles.iter().map(|a| a.id.clone()).collect();
+            d.story.events = d.events.iter().map(|e| e.id.clone()).collect();
+            d
+        }))
+    }
+
+    /// A number that changes whenever anything is written to the store (for caches of
+    /// answers derived from it). The default is the number of articles.
+    fn generation(&self) -> Result<u64, StoreError> {
+        Ok(self.stats()?.articles)
+    }
+
     /// The story an article (full id) belongs to.
     fn article_story(&self, article: &str) -> Result<Option<ArticleStory>, StoreError>;
 

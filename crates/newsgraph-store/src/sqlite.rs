@@ -659,6 +659,28 @@ impl Store for SqliteStore {
         stories::story(&self.conn, id, summary_row).map_err(|e| self.err(e))
     }
 
+    fn story_page(
+        &self,
+        id: &str,
+        max_articles: usize,
+        max_events: usize,
+        max_points: usize,
+    ) -> Result<Option<StoryDetail>, StoreError> {
+        let limits = stories::PageLimits {
+            articles: max_articles,
+            events: max_events,
+            points: max_points,
+        };
+        stories::story_bounded(&self.conn, id, summary_row, Some(limits)).map_err(|e| self.err(e))
+    }
+
+    fn generation(&self) -> Result<u64, StoreError> {
+        self.conn
+            .prepare_cached("SELECT COALESCE(max(seq), 0) FROM articles")
+            .and_then(|mut st| st.query_row([], |r| get_u64(r, 0)))
+            .map_err(|e| self.err(e))
+    }
+
     fn article_story(&self, article: &str) -> Result<Option<ArticleStory>, StoreError> {
         stories::article_story(&self.conn, article).map_err(|e| self.err(e))
     }

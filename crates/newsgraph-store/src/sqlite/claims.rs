@@ -141,21 +141,35 @@ fn decode<T: serde::de::DeserializeOwned>(r: &Row<'_>, idx: usize) -> rusqlite::
 
 /// Events matching `q`, with context.
 pub(super) fn events(conn: &Connection, q: &EventQuery) -> rusqlite::Result<Vec<EventRecord>> {
-    let mut st = conn.prepare_cached(
+    // The article and actor filters are written as plain conditions when given (not
+    // `?1 IS NULL OR …`), so the planner seeks through their indexes instead of
+    // scanning every event.
+    let article = if q.article.is_some() {
+        "a.id = ?1"
+    } else {
+        "?1 IS NULL"
+    };
+    let actor = if q.actor.is_some() {
+        "e.id IN (SELECT x.event FROM event_actors x WHERE x.actor = ?2)"
+    } else {
+        "?2 IS NULL"
+    };
+    let sql = format!(
         "SELECT e.record, a.title, a.published, a.source,
                 CAST(substr(CAST(a.body AS BLOB), s.start + 1, s.\"end\" - s.start) AS TEXT)
          FROM events e
          JOIN articles a ON a.seq = e.article
          LEFT JOIN sentences s ON s.article = e.article AND s.idx = e.sentence
-         WHERE (?1 IS NULL OR a.id = ?1)
-           AND (?2 IS NULL OR EXISTS (SELECT 1 FROM event_actors x WHERE x.event = e.id AND x.actor = ?2))
+         WHERE {article}
+           AND {actor}
            AND (?3 IS NULL OR e.type = ?3)
            AND (?4 IS NULL OR e.modality = ?4)
            AND (?5 IS NULL OR COALESCE(e.time_value, a.published) >= ?5)
            AND (?6 IS NULL OR substr(COALESCE(e.time_value, a.published), 1, length(?6)) <= ?6)
          ORDER BY COALESCE(e.time_value, a.published) IS NULL, COALESCE(e.time_value, a.published), a.seq, e.start
-         LIMIT ?7",
-    )?;
+         LIMIT ?7"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
     let limit = i64::try_from(q.limit).unwrap_or(i64::MAX);
     let rows = st.query_map(
         params![q.article, q.actor, q.kind, q.modality, q.from, q.to, limit],
@@ -178,10 +192,16 @@ fn claims<T: serde::de::DeserializeOwned>(
     table: &str,
     q: &ClaimQuery,
 ) -> rusqlite::Result<Vec<ClaimRecord<T>>> {
+    // A plain equality when given, so the article's rows are sought, not scanned.
+    let article = if q.article.is_some() {
+        "a.id = ?1"
+    } else {
+        "?1 IS NULL"
+    };
     let sql = format!(
         "SELECT c.record, a.title, a.published, a.source FROM {table} c
          JOIN articles a ON a.seq = c.article
-         WHERE (?1 IS NULL OR a.id = ?1)
+         WHERE {article}
          ORDER BY a.published IS NULL, a.published, a.seq, c.start LIMIT ?2"
     );
     let mut st = conn.prepare_cached(&sql)?;

@@ -319,6 +319,27 @@ pub(super) fn story(
     id: &str,
     summary_of: impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary>,
 ) -> rusqlite::Result<Option<StoryDetail>> {
+    story_bounded(conn, id, summary_of, None)
+}
+
+/// Bounds of [`story_bounded`]: newest articles, latest merged events, latest points
+/// of each series.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct PageLimits {
+    pub articles: usize,
+    pub events: usize,
+    pub points: usize,
+}
+
+/// One story, whole (`limits` = `None`) or bounded for a page: its newest articles (by
+/// ingestion), its latest merged events (returned in time order) and the latest points
+/// of each series; every bounded read is an index walk, whatever the story's size.
+pub(super) fn story_bounded(
+    conn: &Connection,
+    id: &str,
+    summary_of: impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<ArticleSummary>,
+    limits: Option<PageLimits>,
+) -> rusqlite::Result<Option<StoryDetail>> {
     let head = conn
         .prepare_cached(
             "SELECT s.id, s.title, s.first, s.last, s.actors, s.size, 0 FROM stories s WHERE s.id = ?1",
@@ -328,32 +349,57 @@ pub(super) fn story(
     let Some((mut story, _, _)) = head else {
         return Ok(None);
     };
-    let mut st = conn.prepare_cached(
-        "SELECT a.id, a.title, a.source, a.published, a.byline, a.duplicate_of, a.words, a.bytes,
-                a.path, a.url, a.ingested_at
-         FROM story_articles sa JOIN articles a ON a.seq = sa.article
-         WHERE sa.story = ?1
-         ORDER BY a.undated, a.published, a.id",
-    )?;
-    let articles: Vec<ArticleSummary> = st
-        .query_map(params![id], summary_of)?
-        .collect::<rusqlite::Result<_>>()?;
+    let articles: Vec<ArticleSummary> = match limits {
+        None => conn
+            .prepare_cached(
+                "SELECT a.id, a.title, a.source, a.published, a.byline, a.duplicate_of, a.words,
+                        a.bytes, a.path, a.url, a.ingested_at
+                 FROM story_articles sa JOIN articles a ON a.seq = sa.article
+                 WHERE sa.story = ?1
+                 ORDER BY a.undated, a.published, a.id",
+            )?
+            .query_map(params![id], summary_of)?
+            .collect::<rusqlite::Result<_>>()?,
+        Some(l) => {
+            // The newest by ingestion (an index walk), then in date order.
+            let mut newest: Vec<ArticleSummary> = conn
+                .prepare_cached(
+                    "SELECT a.id, a.title, a.source, a.published, a.byline, a.duplicate_of,
+                            a.words, a.bytes, a.path, a.url, a.ingested_at
+                     FROM story_articles sa JOIN articles a ON a.seq = sa.article
+                     WHERE sa.story = ?1
+                     ORDER BY sa.article DESC LIMIT ?2",
+                )?
+                .query_map(params![id, limit_i64(l.articles)], summary_of)?
+                .collect::<rusqlite::Result<_>>()?;
+            newest.sort_by(|a, b| {
+                (a.published.is_none(), &a.published, &a.id).cmp(&(
+                    b.published.is_none(),
+                    &b.published,
+                    &b.id,
+                ))
+            });
+            newest
+        }
+    };
     story.articles = articles.iter().map(|a| a.id.clone()).collect();
-    let events = merged_events(
+    let events = merged_events_bounded(
         conn,
         &MergedQuery {
             story: Some(id.to_string()),
-            limit: 10_000,
+            limit: limits.map_or(10_000, |l| l.events),
             ..MergedQuery::default()
         },
+        limits.is_some(),
     )?;
     story.events = events.iter().map(|m| m.id.clone()).collect();
-    let series = series(
+    let series = series_bounded(
         conn,
         &SeriesQuery {
             story: Some(id.to_string()),
             ..SeriesQuery::default()
         },
+        limits.map(|l| (l.articles, l.points)),
     )?;
     Ok(Some(StoryDetail {
         story,
@@ -363,23 +409,60 @@ pub(super) fn story(
     }))
 }
 
+/// Reports of each merged event a bounded read keeps.
+const PAGE_REPORTS: i64 = 20;
+
+fn limit_i64(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
 /// Merged events matching `q`, in time order, with their evidence.
 pub(super) fn merged_events(
     conn: &Connection,
     q: &MergedQuery,
 ) -> rusqlite::Result<Vec<MergedEvent>> {
-    let mut st = conn.prepare_cached(
+    merged_events_bounded(conn, q, false)
+}
+
+/// Like [`merged_events`]; with `latest`, the limit keeps the latest events (still
+/// returned in time order).
+fn merged_events_bounded(
+    conn: &Connection,
+    q: &MergedQuery,
+    latest: bool,
+) -> rusqlite::Result<Vec<MergedEvent>> {
+    // Story and actor filters as plain conditions when given (not `?1 IS NULL OR …`),
+    // so the planner seeks through their indexes instead of scanning every event.
+    let story = if q.story.is_some() {
+        "m.story = ?1"
+    } else {
+        "?1 IS NULL"
+    };
+    let actor = if q.actor.is_some() {
+        "m.id IN (SELECT x.merged FROM merged_event_actors x WHERE x.actor = ?2)"
+    } else {
+        "?2 IS NULL"
+    };
+    // Bounded reads take the latest merged events by creation (an index walk over
+    // the story's events, whatever its size), then sort them by time below.
+    let order_by = if latest {
+        "m.rowid DESC"
+    } else {
+        "COALESCE(m.time_value, m.first_reported) IS NULL,
+                  COALESCE(m.time_value, m.first_reported), m.rowid"
+    };
+    let sql = format!(
         "SELECT m.id, m.record FROM merged_events m
-         WHERE (?1 IS NULL OR m.story = ?1)
-           AND (?2 IS NULL OR EXISTS (SELECT 1 FROM merged_event_actors x WHERE x.merged = m.id AND x.actor = ?2))
+         WHERE {story}
+           AND {actor}
            AND (?3 IS NULL OR m.type = ?3)
            AND (?4 IS NULL OR m.modality = ?4)
            AND (?5 IS NULL OR COALESCE(m.time_value, m.first_reported) >= ?5)
            AND (?6 IS NULL OR substr(COALESCE(m.time_value, m.first_reported), 1, length(?6)) <= ?6)
-         ORDER BY COALESCE(m.time_value, m.first_reported) IS NULL,
-                  COALESCE(m.time_value, m.first_reported), m.rowid
-         LIMIT ?7",
-    )?;
+         ORDER BY {order_by}
+         LIMIT ?7"
+    );
+    let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map(
         params![
             q.story,
@@ -393,13 +476,24 @@ pub(super) fn merged_events(
         |r| decode::<MergedEvent>(&r.get::<_, String>(1)?, 1),
     )?;
     let mut out: Vec<MergedEvent> = rows.collect::<rusqlite::Result<_>>()?;
+    if latest {
+        out.reverse();
+        out.sort_by(|a, b| {
+            let when = |m: &MergedEvent| m.time.clone().or_else(|| m.first_reported.clone());
+            let (x, y) = (when(a), when(b));
+            (x.is_none(), x).cmp(&(y.is_none(), y))
+        });
+    }
     let mut ev = conn.prepare_cached(
         "SELECT e.record, a.source, a.via, a.duplicate_of FROM events e
          JOIN articles a ON a.seq = e.article
-         WHERE e.merged = ?1 ORDER BY a.undated, a.published, a.seq, e.start",
+         WHERE e.merged = ?1 ORDER BY a.undated, a.published, a.seq, e.start LIMIT ?2",
     )?;
+    // A page keeps the first reports of each event (its `reports` and `origins` still
+    // count them all).
+    let max_reports: i64 = if latest { PAGE_REPORTS } else { -1 };
     for m in &mut out {
-        let reports = ev.query_map(params![m.id], |r| {
+        let reports = ev.query_map(params![m.id, max_reports], |r| {
             let event: Event = decode(&r.get::<_, String>(0)?, 0)?;
             let outlet: String = r.get(1)?;
             let via: Vec<String> = decode(&r.get::<_, String>(2)?, 2)?;
@@ -422,24 +516,50 @@ pub(super) fn merged_events(
 
 /// Series matching `q`: figures grouped by their series key, ordered and flagged.
 pub(super) fn series(conn: &Connection, q: &SeriesQuery) -> rusqlite::Result<Vec<Series>> {
+    series_bounded(conn, q, None)
+}
+
+/// Like [`series`]; with `bounds` = (articles, points), only the series with a point
+/// from the story's newest `articles` articles, each with its latest `points` points
+/// (by ingestion).
+fn series_bounded(
+    conn: &Connection,
+    q: &SeriesQuery,
+    bounds: Option<(usize, usize)>,
+) -> rusqlite::Result<Vec<Series>> {
     // The keys first (bounded by the story or the filters), then each key's points.
-    let mut keys_st = conn.prepare_cached(
+    // A story filter is a plain condition when given, so its articles are sought.
+    let story = match (&q.story, bounds) {
+        (None, _) => "?1 IS NULL AND ?3 IS NULL".to_string(),
+        (Some(_), None) => {
+            "q.article IN (SELECT sa.article FROM story_articles sa WHERE sa.story = ?1)
+             AND ?3 IS NULL"
+                .to_string()
+        }
+        (Some(_), Some(_)) => "q.article IN (SELECT sa.article FROM story_articles sa
+                 WHERE sa.story = ?1 ORDER BY sa.article DESC LIMIT ?3)"
+            .to_string(),
+    };
+    let newest = bounds.map(|(articles, _)| limit_i64(articles));
+    let max_points = bounds.map(|(_, points)| points);
+    let mut keys_st = conn.prepare_cached(&format!(
         "SELECT DISTINCT q.series FROM quantities q
          WHERE q.series IS NOT NULL
-           AND (?1 IS NULL OR q.article IN (
-                SELECT sa.article FROM story_articles sa WHERE sa.story = ?1))
+           AND {story}
            AND (?2 IS NULL OR q.measure = ?2)
-         ORDER BY q.series",
-    )?;
+         ORDER BY q.series"
+    ))?;
     let keys: Vec<String> = keys_st
-        .query_map(params![q.story, q.measure], |r| r.get(0))?
+        .query_map(params![q.story, q.measure, newest], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let mut points_st = conn.prepare_cached(
         "SELECT q.record, a.id, a.published, a.published_bounds, a.source,
                 (SELECT COUNT(*) FROM quantities p WHERE p.article = q.article AND p.start < q.start)
          FROM quantities q JOIN articles a ON a.seq = q.article
-         WHERE q.series = ?1",
+         WHERE q.series = ?1
+         ORDER BY q.article DESC LIMIT ?2",
     )?;
+    let max_points = max_points.map_or(-1, limit_i64);
     let mut out = Vec::new();
     for key in keys {
         let Some((measure, subject)) = parse_series_key(&key) else {
@@ -451,7 +571,7 @@ pub(super) fn series(conn: &Connection, q: &SeriesQuery) -> rusqlite::Result<Vec
         {
             continue;
         }
-        let rows = points_st.query_map(params![key], |r| {
+        let rows = points_st.query_map(params![key, max_points], |r| {
             let quantity: Quantity = decode(&r.get::<_, String>(0)?, 0)?;
             let article: String = r.get(1)?;
             let published: Option<String> = r.get(2)?;
