@@ -9,11 +9,13 @@ mod analyze;
 mod articles;
 mod eval;
 mod exit;
+mod export;
 mod ingest;
 mod input;
 mod output;
 mod report;
 mod search;
+mod serve;
 mod situation;
 mod stories;
 mod watch;
@@ -80,6 +82,11 @@ enum Command {
     Timeline(stories::TimelineArgs),
     /// Poll RSS/Atom/JSON feeds and ingest new items as they appear.
     Watch(watch::WatchArgs),
+    /// Export the store as JSON Lines, CSV or Parquet tables, a GDELT-style event
+    /// table (TSV) or a GraphML graph of actors and their relations.
+    Export(export::ExportArgs),
+    /// Serve the JSON API (OpenAPI at /api/openapi.json) and the web UI over the store.
+    Serve(serve::ServeArgs),
     /// Score a stage of newsgraph on a benchmark file in its standard format.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
@@ -107,6 +114,8 @@ fn main() -> ExitCode {
         Command::Stories(args) => stories::stories(&global, args),
         Command::Timeline(args) => stories::timeline(&global, args),
         Command::Watch(args) => watch::run(&global, args),
+        Command::Export(args) => export::run(&global, args),
+        Command::Serve(args) => serve::run(&global, args),
         Command::Eval(cmd) => eval::run(&global, cmd),
     };
     match result {

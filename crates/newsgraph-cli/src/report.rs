@@ -79,7 +79,13 @@ pub enum Format {
 fn run_story(global: &Global, id: &str, format: Format) -> anyhow::Result<Code> {
     let store = global.open_existing_store()?;
     let id = if id == "latest" {
-        match store.stories(&newsgraph_store::StoryQuery { limit: 1, ..Default::default() })?.first() {
+        match store
+            .stories(&newsgraph_store::StoryQuery {
+                limit: 1,
+                ..Default::default()
+            })?
+            .first()
+        {
             Some(s) => s.story.id.clone(),
             None => {
                 eprintln!("error: the store has no stories yet (ingest articles first)");
@@ -106,7 +112,11 @@ fn run_story(global: &Global, id: &str, format: Format) -> anyhow::Result<Code> 
 /// Runs `newsgraph report`.
 pub fn run(global: &Global, args: ReportArgs) -> anyhow::Result<Code> {
     if let Some(id) = &args.story {
-        return run_story(global, id, if args.json { Format::Json } else { args.format });
+        return run_story(
+            global,
+            id,
+            if args.json { Format::Json } else { args.format },
+        );
     }
     if matches!(args.format, Format::Md | Format::Html) {
         eprintln!("error: --format md and html are for the situation report of a story: add --story ID (or --story latest)");

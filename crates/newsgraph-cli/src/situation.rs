@@ -113,16 +113,23 @@ pub struct Names(BTreeMap<String, Actor>);
 
 impl Names {
     /// Looks up every actor named in `ids` at once.
-    pub fn load<S: Store + ?Sized>(store: &S, ids: impl IntoIterator<Item = String>) -> anyhow::Result<Names> {
+    pub fn load<S: Store + ?Sized>(
+        store: &S,
+        ids: impl IntoIterator<Item = String>,
+    ) -> anyhow::Result<Names> {
         let ids: BTreeSet<String> = ids.into_iter().collect();
         let ids: Vec<String> = ids.into_iter().collect();
         let actors = store.actors_by_id(&ids)?;
-        Ok(Names(actors.into_iter().map(|a| (a.id.clone(), a)).collect()))
+        Ok(Names(
+            actors.into_iter().map(|a| (a.id.clone(), a)).collect(),
+        ))
     }
 
     /// The actor's name, or its id.
     pub fn name(&self, id: &str) -> String {
-        self.0.get(id).map_or_else(|| id.to_string(), |a| a.name.clone())
+        self.0
+            .get(id)
+            .map_or_else(|| id.to_string(), |a| a.name.clone())
     }
 
     /// Names joined with " + ", "?" for none.
@@ -130,7 +137,10 @@ impl Names {
         if ids.is_empty() {
             return "?".into();
         }
-        ids.iter().map(|i| self.name(i)).collect::<Vec<_>>().join(" + ")
+        ids.iter()
+            .map(|i| self.name(i))
+            .collect::<Vec<_>>()
+            .join(" + ")
     }
 
     fn actor(&self, id: &str) -> Option<&Actor> {
@@ -145,7 +155,11 @@ pub fn describe(m: &MergedEvent, names: &Names) -> String {
         Some(mode) => format!("{kind}/{mode}"),
         None => kind,
     };
-    let mut line = format!("{} → {what} → {}", names.list(&m.source), names.list(&m.target));
+    let mut line = format!(
+        "{} → {what} → {}",
+        names.list(&m.source),
+        names.list(&m.target)
+    );
     if !m.place.is_empty() {
         let _ = write!(line, " at {}", names.list(&m.place));
     }
@@ -172,7 +186,10 @@ fn entry(m: &MergedEvent, names: &Names) -> TimelineEntry {
 }
 
 fn realis(m: Modality) -> bool {
-    matches!(m, Modality::Asserted | Modality::Reported | Modality::Negated)
+    matches!(
+        m,
+        Modality::Asserted | Modality::Reported | Modality::Negated
+    )
 }
 
 /// "47,000 → 71,000 (+51%)".
@@ -184,7 +201,11 @@ fn trend(s: &Series) -> String {
             } else {
                 String::new()
             };
-            format!("{} → {}{change}", show_number(a.value), show_number(b.value))
+            format!(
+                "{} → {}{change}",
+                show_number(a.value),
+                show_number(b.value)
+            )
         }
         (Some(a), _) => show_number(a.value),
         _ => String::new(),
@@ -251,7 +272,10 @@ pub fn build<S: Store + ?Sized>(store: &S, detail: &StoryDetail) -> anyhow::Resu
             label: format!(
                 "{} — {}",
                 s.measure,
-                s.subject.as_deref().map(|x| names.name(x)).unwrap_or_default()
+                s.subject
+                    .as_deref()
+                    .map(|x| names.name(x))
+                    .unwrap_or_default()
             ),
             trend: trend(s),
             series: s.clone(),
@@ -261,7 +285,11 @@ pub fn build<S: Store + ?Sized>(store: &S, detail: &StoryDetail) -> anyhow::Resu
     let mut open = Vec::new();
     for e in past.iter().chain(&ahead) {
         for c in &e.conflicts {
-            open.push(format!("{} ({}): {c}", e.what, e.when.as_deref().unwrap_or("undated")));
+            open.push(format!(
+                "{} ({}): {c}",
+                e.what,
+                e.when.as_deref().unwrap_or("undated")
+            ));
         }
         if e.event.modality == Modality::Reported && e.sources == 1 {
             open.push(format!(
@@ -314,11 +342,20 @@ pub fn build<S: Store + ?Sized>(store: &S, detail: &StoryDetail) -> anyhow::Resu
             m.reports,
             if m.reports == 1 { "" } else { "s" },
             m.independent_sources(),
-            if m.independent_sources() == 1 { "" } else { "s" },
+            if m.independent_sources() == 1 {
+                ""
+            } else {
+                "s"
+            },
         );
     }
     if !ahead.is_empty() {
-        let _ = write!(summary, " {} item{} ahead or under discussion.", ahead.len(), if ahead.len() == 1 { "" } else { "s" });
+        let _ = write!(
+            summary,
+            " {} item{} ahead or under discussion.",
+            ahead.len(),
+            if ahead.len() == 1 { "" } else { "s" }
+        );
     }
     Ok(Situation {
         story: detail.story.id.clone(),
@@ -329,7 +366,14 @@ pub fn build<S: Store + ?Sized>(store: &S, detail: &StoryDetail) -> anyhow::Resu
         articles: detail
             .articles
             .iter()
-            .map(|a| (a.id.clone(), a.published.clone(), a.source.clone(), a.title.clone()))
+            .map(|a| {
+                (
+                    a.id.clone(),
+                    a.published.clone(),
+                    a.source.clone(),
+                    a.title.clone(),
+                )
+            })
             .collect(),
         actors,
         past,
@@ -361,10 +405,17 @@ pub fn to_text(s: &Situation) -> String {
     let _ = writeln!(out, "{}\n", s.summary);
     let _ = writeln!(out, "KEY ACTORS");
     for a in &s.actors {
-        let roles = if a.roles.is_empty() { String::new() } else { format!(" — {}", a.roles.join("; ")) };
+        let roles = if a.roles.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", a.roles.join("; "))
+        };
         let _ = writeln!(out, "  {}{roles}", a.name);
     }
-    for (head, list) in [("TIMELINE", &s.past), ("AHEAD AND UNDER DISCUSSION", &s.ahead)] {
+    for (head, list) in [
+        ("TIMELINE", &s.past),
+        ("AHEAD AND UNDER DISCUSSION", &s.ahead),
+    ] {
         let _ = writeln!(out, "\n{head} ({})", list.len());
         for e in list {
             let _ = writeln!(
@@ -381,7 +432,14 @@ pub fn to_text(s: &Situation) -> String {
     for f in &s.figures {
         let _ = writeln!(out, "  {}: {}", f.label, f.trend);
         for p in &f.series.points {
-            let _ = writeln!(out, "      {:<14} {:>12}  {}  [{}]", p.time, show_number(p.value), p.outlet, &p.article[..p.article.len().min(12)]);
+            let _ = writeln!(
+                out,
+                "      {:<14} {:>12}  {}  [{}]",
+                p.time,
+                show_number(p.value),
+                p.outlet,
+                &p.article[..p.article.len().min(12)]
+            );
         }
     }
     let _ = writeln!(out, "\nOPEN QUESTIONS ({})", s.open_questions.len());
@@ -393,7 +451,8 @@ pub fn to_text(s: &Situation) -> String {
         let _ = writeln!(
             out,
             "  {:<10}  {:<16}  {}  [{}]",
-            date.as_deref().map_or("undated".to_string(), |d| d.chars().take(10).collect()),
+            date.as_deref()
+                .map_or("undated".to_string(), |d| d.chars().take(10).collect()),
             outlet,
             title,
             &id[..id.len().min(12)]
@@ -416,13 +475,19 @@ pub fn to_markdown(s: &Situation) -> String {
             let _ = writeln!(out, "- **{}** — {}", md(&a.name), md(&a.roles.join("; ")));
         }
     }
-    for (head, list) in [("Timeline", &s.past), ("Ahead and under discussion", &s.ahead)] {
+    for (head, list) in [
+        ("Timeline", &s.past),
+        ("Ahead and under discussion", &s.ahead),
+    ] {
         let _ = writeln!(out, "\n## {head}\n");
         if list.is_empty() {
             let _ = writeln!(out, "_None._");
             continue;
         }
-        let _ = writeln!(out, "| when | modality | event | sources |\n|---|---|---|---|");
+        let _ = writeln!(
+            out,
+            "| when | modality | event | sources |\n|---|---|---|---|"
+        );
         for e in list {
             let _ = writeln!(
                 out,
@@ -441,7 +506,13 @@ pub fn to_markdown(s: &Situation) -> String {
     for f in &s.figures {
         let _ = writeln!(out, "- **{}**: {}", md(&f.label), md(&f.trend));
         for p in &f.series.points {
-            let _ = writeln!(out, "  - {}: {} ({})", md(&p.time), show_number(p.value), md(&p.outlet));
+            let _ = writeln!(
+                out,
+                "  - {}: {} ({})",
+                md(&p.time),
+                show_number(p.value),
+                md(&p.outlet)
+            );
         }
     }
     let _ = writeln!(out, "\n## Open questions\n");
@@ -456,7 +527,8 @@ pub fn to_markdown(s: &Situation) -> String {
         let _ = writeln!(
             out,
             "- {} — {} — {} (`{}`)",
-            date.as_deref().map_or("undated".to_string(), |d| d.chars().take(10).collect()),
+            date.as_deref()
+                .map_or("undated".to_string(), |d| d.chars().take(10).collect()),
             md(outlet),
             md(title),
             &id[..id.len().min(12)]
@@ -497,16 +569,31 @@ pub fn to_html(s: &Situation) -> String {
     let _ = writeln!(out, "<h1>{}</h1>\n<p>{}</p>", h(&s.title), h(&s.summary));
     let _ = writeln!(out, "<h2>Key actors</h2><ul>");
     for a in &s.actors {
-        let _ = writeln!(out, "<li><b>{}</b>{}</li>", h(&a.name), if a.roles.is_empty() { String::new() } else { format!(" — {}", h(&a.roles.join("; "))) });
+        let _ = writeln!(
+            out,
+            "<li><b>{}</b>{}</li>",
+            h(&a.name),
+            if a.roles.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", h(&a.roles.join("; ")))
+            }
+        );
     }
     let _ = writeln!(out, "</ul>");
-    for (head, list) in [("Timeline", &s.past), ("Ahead and under discussion", &s.ahead)] {
+    for (head, list) in [
+        ("Timeline", &s.past),
+        ("Ahead and under discussion", &s.ahead),
+    ] {
         let _ = writeln!(out, "<h2>{head}</h2>");
         if list.is_empty() {
             let _ = writeln!(out, "<p><i>None.</i></p>");
             continue;
         }
-        let _ = writeln!(out, "<table><tr><th>when</th><th>modality</th><th>event</th><th>sources</th></tr>");
+        let _ = writeln!(
+            out,
+            "<table><tr><th>when</th><th>modality</th><th>event</th><th>sources</th></tr>"
+        );
         for e in list {
             let _ = writeln!(
                 out,
@@ -524,7 +611,13 @@ pub fn to_html(s: &Situation) -> String {
     for f in &s.figures {
         let _ = write!(out, "<li><b>{}</b>: {}<ul>", h(&f.label), h(&f.trend));
         for p in &f.series.points {
-            let _ = write!(out, "<li>{}: {} ({})</li>", h(&p.time), h(&show_number(p.value)), h(&p.outlet));
+            let _ = write!(
+                out,
+                "<li>{}: {} ({})</li>",
+                h(&p.time),
+                h(&show_number(p.value)),
+                h(&p.outlet)
+            );
         }
         let _ = writeln!(out, "</ul></li>");
     }
@@ -537,7 +630,9 @@ pub fn to_html(s: &Situation) -> String {
         let _ = writeln!(
             out,
             "<li>{} — {} — {}</li>",
-            h(&date.as_deref().map_or("undated".to_string(), |d| d.chars().take(10).collect())),
+            h(&date
+                .as_deref()
+                .map_or("undated".to_string(), |d| d.chars().take(10).collect())),
             h(outlet),
             h(title)
         );
@@ -552,7 +647,10 @@ mod tests {
 
     #[test]
     fn html_escapes_everything() {
-        assert_eq!(escape_html("<script>x</script>&\"'"), "&lt;script&gt;x&lt;/script&gt;&amp;&quot;&#39;");
+        assert_eq!(
+            escape_html("<script>x</script>&\"'"),
+            "&lt;script&gt;x&lt;/script&gt;&amp;&quot;&#39;"
+        );
     }
 
     #[test]

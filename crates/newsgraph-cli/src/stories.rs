@@ -78,7 +78,10 @@ pub struct TimelineArgs {
 }
 
 /// Resolves a user-given actor name to one actor id, or explains why not.
-pub fn resolve_actor<S: Store + ?Sized>(store: &S, name: &str) -> anyhow::Result<Result<String, Code>> {
+pub fn resolve_actor<S: Store + ?Sized>(
+    store: &S,
+    name: &str,
+) -> anyhow::Result<Result<String, Code>> {
     let found = store.find_actors(name)?;
     Ok(match found.as_slice() {
         [] => {
@@ -124,7 +127,11 @@ pub fn stories(global: &Global, args: StoriesArgs) -> anyhow::Result<Code> {
         output::print_json(&rows)?;
         return Ok(Code::Success);
     }
-    let names = Names::load(&store, list.iter().flat_map(|s| s.story.actors.iter().take(4).cloned()))?;
+    let names = Names::load(
+        &store,
+        list.iter()
+            .flat_map(|s| s.story.actors.iter().take(4).cloned()),
+    )?;
     for s in &list {
         let span = match (&s.story.first, &s.story.last) {
             (Some(f), Some(l)) if f != l => format!("{f} – {l}"),
@@ -139,13 +146,23 @@ pub fn stories(global: &Global, args: StoriesArgs) -> anyhow::Result<Code> {
             span,
             output::ellipsize(&s.story.title, 90)
         );
-        let actors: Vec<String> = s.story.actors.iter().take(4).map(|a| names.name(a)).collect();
+        let actors: Vec<String> = s
+            .story
+            .actors
+            .iter()
+            .take(4)
+            .map(|a| names.name(a))
+            .collect();
         if !actors.is_empty() {
             println!("{:>24}actors: {}", "", actors.join(", "));
         }
     }
     if !global.quiet {
-        eprintln!("{} stor{}", list.len(), if list.len() == 1 { "y" } else { "ies" });
+        eprintln!(
+            "{} stor{}",
+            list.len(),
+            if list.len() == 1 { "y" } else { "ies" }
+        );
     }
     Ok(Code::Success)
 }
@@ -201,19 +218,33 @@ pub fn timeline(global: &Global, args: TimelineArgs) -> anyhow::Result<Code> {
             m.reports,
             if m.reports == 1 { "" } else { "s" },
             m.independent_sources(),
-            if m.independent_sources() == 1 { "" } else { "s" }
+            if m.independent_sources() == 1 {
+                ""
+            } else {
+                "s"
+            }
         );
         for c in &m.conflicts {
             println!("{:>14}! {c}", "");
         }
         if args.evidence {
             for r in &m.evidence {
-                println!("{:>14}- {} [{}] {}", "", r.outlet, short_id(&r.article), r.event);
+                println!(
+                    "{:>14}- {} [{}] {}",
+                    "",
+                    r.outlet,
+                    short_id(&r.article),
+                    r.event
+                );
             }
         }
     }
     if !global.quiet {
-        eprintln!("{} event{}", events.len(), if events.len() == 1 { "" } else { "s" });
+        eprintln!(
+            "{} event{}",
+            events.len(),
+            if events.len() == 1 { "" } else { "s" }
+        );
     }
     Ok(Code::Success)
 }

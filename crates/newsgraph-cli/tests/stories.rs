@@ -48,7 +48,11 @@ fn text_of(cmd: &mut Command) -> String {
 
 fn ingest(db: &Path, path: &Path) {
     let out = newsgraph(db).arg("ingest").arg(path).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// The body bytes of a report (article id, span) from the stored article.
@@ -84,7 +88,12 @@ fn seeds_make_one_story_with_a_death_toll_series_and_merged_june_strikes() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|p| (p["value"].as_f64().unwrap(), p["time"].as_str().unwrap().to_string()))
+        .map(|p| {
+            (
+                p["value"].as_f64().unwrap(),
+                p["time"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     assert_eq!(
         points,
@@ -145,10 +154,16 @@ fn examples_stories_timeline_and_filters() {
     let stories = json_of(newsgraph(&db).args(["stories", "--json"]));
     let stories = stories.as_array().unwrap();
     assert!(!stories.is_empty());
-    let total: u64 = stories.iter().map(|s| s["articles"].as_u64().unwrap()).sum();
+    let total: u64 = stories
+        .iter()
+        .map(|s| s["articles"].as_u64().unwrap())
+        .sum();
     let listed = json_of(newsgraph(&db).args(["articles", "--json", "--limit", "1000"]));
     let stored = listed["articles"].as_array().unwrap().len() as u64;
-    assert_eq!(total, stored, "every stored article is in exactly one story");
+    assert_eq!(
+        total, stored,
+        "every stored article is in exactly one story"
+    );
     // The most recently active story comes first.
     let lasts: Vec<&str> = stories
         .iter()

@@ -17,7 +17,7 @@ use newsgraph_cluster::story::{
     StoryState,
 };
 use newsgraph_kb::{EntityClass, Kb};
-use newsgraph_model::{Article, Event, MergedEvent, Mention, Quantity, Series, Story};
+use newsgraph_model::{Article, Event, Mention, MergedEvent, Quantity, Series, Story};
 use newsgraph_store::{ClusterFacts, Store, StoreError, StoryWrite};
 
 /// Merged events of a story read as candidates for each new report.
@@ -82,7 +82,11 @@ pub fn series_keys(quantities: &[Quantity], roots: &dyn ActorRoots) -> Vec<Optio
                 .subject
                 .as_deref()
                 .map(|s| roots.root(s).unwrap_or_else(|| s.to_string()));
-            series::key(q.measure.as_deref(), subject.as_deref(), q.period.as_deref())
+            series::key(
+                q.measure.as_deref(),
+                subject.as_deref(),
+                q.period.as_deref(),
+            )
         })
         .collect()
 }
@@ -121,7 +125,11 @@ pub fn decide<S: Store + ?Sized>(
     let (docs, dfs) = store.term_stats(&keys)?;
     let stats = Counted {
         docs: docs + 1,
-        df: keys.iter().cloned().zip(dfs.into_iter().map(|d| d + 1)).collect(),
+        df: keys
+            .iter()
+            .cloned()
+            .zip(dfs.into_iter().map(|d| d + 1))
+            .collect(),
     };
     let vector = features::weigh(&doc, raw, &stats, &params.features);
     let query: Vec<(String, f32)> = index::query_keys(&vector, params.index.query_terms)
