@@ -169,8 +169,9 @@ pub fn describe(m: &MergedEvent, names: &Names) -> String {
 fn entry(m: &MergedEvent, names: &Names) -> TimelineEntry {
     let mut outlets: Vec<String> = Vec::new();
     for r in &m.evidence {
-        if !outlets.contains(&r.outlet) {
-            outlets.push(r.outlet.clone());
+        let outlet = outlet_label(&r.outlet, &r.article);
+        if !outlets.contains(&outlet) {
+            outlets.push(outlet);
         }
     }
     TimelineEntry {
@@ -182,6 +183,17 @@ fn entry(m: &MergedEvent, names: &Names) -> TimelineEntry {
         outlets,
         conflicts: m.conflicts.clone(),
         event: m.clone(),
+    }
+}
+
+/// The outlet's name, or for an article that names none "unnamed outlet" with the
+/// article's short id, so that a list of sources never shows an empty entry and two
+/// unnamed articles stay apart (as they do when independent sources are counted).
+pub fn outlet_label(outlet: &str, article: &str) -> String {
+    if outlet.trim().is_empty() {
+        format!("unnamed outlet {}", &article[..article.len().min(12)])
+    } else {
+        outlet.to_string()
     }
 }
 
@@ -278,7 +290,13 @@ pub fn build<S: Store + ?Sized>(store: &S, detail: &StoryDetail) -> anyhow::Resu
                     .unwrap_or_default()
             ),
             trend: trend(s),
-            series: s.clone(),
+            series: {
+                let mut series = s.clone();
+                for p in &mut series.points {
+                    p.outlet = outlet_label(&p.outlet, &p.article);
+                }
+                series
+            },
         })
         .collect();
 
@@ -315,7 +333,11 @@ pub fn build<S: Store + ?Sized>(store: &S, detail: &StoryDetail) -> anyhow::Resu
         }
     }
 
-    let outlets: BTreeSet<&str> = detail.articles.iter().map(|a| a.source.as_str()).collect();
+    let outlets: BTreeSet<String> = detail
+        .articles
+        .iter()
+        .map(|a| outlet_label(&a.source, &a.id))
+        .collect();
     let top = detail
         .events
         .iter()
@@ -370,7 +392,7 @@ pub fn build<S: Store + ?Sized>(store: &S, detail: &StoryDetail) -> anyhow::Resu
                 (
                     a.id.clone(),
                     a.published.clone(),
-                    a.source.clone(),
+                    outlet_label(&a.source, &a.id),
                     a.title.clone(),
                 )
             })

@@ -232,7 +232,11 @@ pub fn timeline(global: &Global, args: TimelineArgs) -> anyhow::Result<Code> {
                 println!(
                     "{:>14}- {} [{}] {}",
                     "",
-                    r.outlet,
+                    if r.outlet.is_empty() {
+                        "(no outlet)"
+                    } else {
+                        &r.outlet
+                    },
                     short_id(&r.article),
                     r.event
                 );

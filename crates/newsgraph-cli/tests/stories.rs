@@ -141,6 +141,12 @@ fn seeds_make_one_story_with_a_death_toll_series_and_merged_june_strikes() {
     // The same report as Markdown and HTML.
     let md = text_of(newsgraph(&db).args(["report", "--story", &id, "--format", "md"]));
     assert!(md.contains("## Timeline") && md.contains("47,000"), "{md}");
+    // The dated seed names no outlet: it is listed as an unnamed outlet, never as a blank.
+    assert!(md.contains("unnamed outlet "), "{md}");
+    assert!(
+        !md.contains("()") && !md.contains(": |") && !md.contains(" , "),
+        "{md}"
+    );
     let html = text_of(newsgraph(&db).args(["report", "--story", "latest", "--format", "html"]));
     assert!(html.starts_with("<!doctype html>") && html.contains("71,000"));
 }
