@@ -1556,6 +1556,15 @@ fn scan_right(cx: &Ctx, from: usize, preps: &[&str], direct: bool, limit: usize)
             if !target_done && prep.is_none() && r.target.is_empty() || clause_after(cx, k + 1) {
                 break;
             }
+            // after a noun or a topic verb, ", and the …" starts the next item of a list
+            // of topics, with arguments of its own ("the conflict in Gaza, and the
+            // prospect of relations between Israel and Saudi Arabia")
+            if !direct
+                && matches!(cx.w(k + 1), "and" | "or")
+                && matches!(cx.w(k + 2), "the" | "a" | "an")
+            {
+                break;
+            }
             prep = None;
             k += 1;
             continue;

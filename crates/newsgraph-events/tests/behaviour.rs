@@ -452,3 +452,16 @@ fn a_host_receives_a_guest_not_a_proposal() {
     let ev = run("Hamas received Egypt's proposal on Monday.");
     assert!(!ev.iter().any(|e| e.kind == PloverType::Consult), "{ev:#?}");
 }
+
+#[test]
+fn a_noun_takes_no_arguments_from_the_next_item_of_a_list() {
+    let ev = run(
+        "The summit is expected to focus on regional issues, including the war in Sudan, \
+         and the prospect of a trade pact between Kenya and Ethiopia.",
+    );
+    assert!(
+        !ev.iter().any(|e| e.kind == PloverType::Assault
+            && (e.source.iter().chain(&e.target)).any(|a| a == "country:KEN")),
+        "{ev:#?}"
+    );
+}
