@@ -25,6 +25,10 @@ pub enum Needs {
     Nothing,
     /// One of these words within the next three tokens ("lift" + "sanctions").
     Next(&'static [&'static str]),
+    /// One of these words within the next five tokens of the same phrase (no comma in
+    /// between): the head of a longer object ("accepted the latest Egyptian ceasefire
+    /// proposal").
+    NextFar(&'static [&'static str]),
     /// A light verb before the noun ("launched missiles").
     Light,
     /// A target must be found ("hit", "recognised").
@@ -124,6 +128,22 @@ pub fn verb(lemma: &str) -> Option<Entry> {
         ),
         // AGREE
         "agree" => e(P::Agree, None, Verb, WITH),
+        // "accepted the ceasefire proposal"; "accepted responsibility" is no agreement
+        "accept" => n(
+            c(e(P::Agree, None, Verb, NONE), 0.65),
+            Needs::NextFar(&[
+                "proposal",
+                "proposals",
+                "offer",
+                "deal",
+                "plan",
+                "terms",
+                "ceasefire",
+                "truce",
+                "agreement",
+                "framework",
+            ]),
+        ),
         // "signed an agreement" is the noun's; the verb alone needs a pact-like object
         // ("signed the bill into law" is no agreement)
         "sign" => n(
@@ -210,6 +230,20 @@ pub fn verb(lemma: &str) -> Option<Entry> {
         "spurn" | "snub" => e(P::Reject, None, Verb, NONE),
         // THREATEN
         "threaten" => e(P::Threaten, None, Verb, NONE),
+        // "vowed to retaliate against": a vow of violence is a threat
+        "vow" => n(
+            c(e(P::Threaten, None, Verb, NONE), 0.6),
+            Needs::Next(&[
+                "retaliate",
+                "retaliation",
+                "revenge",
+                "avenge",
+                "punish",
+                "crush",
+                "destroy",
+            ]),
+        ),
+        "retaliate" => c(e(P::Assault, None, Verb, &["against", "on"]), 0.6),
         "warn" => c(e(P::Threaten, None, Verb, NONE), 0.65),
         // PROTEST
         "protest" | "demonstrate" => e(P::Protest, None, Verb, &["against", "to"]),
@@ -246,6 +280,28 @@ pub fn verb(lemma: &str) -> Option<Entry> {
         ),
         // MOBILIZE
         "deploy" | "mobilize" | "mobilise" => e(P::Mobilize, None, Verb, NONE),
+        "move" | "redeploy" | "dispatch" => n(
+            e(P::Mobilize, None, Verb, NONE),
+            Needs::Next(&[
+                "troops",
+                "forces",
+                "soldiers",
+                "tanks",
+                "warships",
+                "carrier",
+                "carriers",
+                "aircraft",
+                "destroyers",
+                "frigates",
+                "submarines",
+                "bombers",
+                "jets",
+                "battalions",
+                "brigade",
+                "brigades",
+                "division",
+            ]),
+        ),
         "mass" | "station" | "reinforce" => n(
             e(P::Mobilize, None, Verb, NONE),
             Needs::Next(&[

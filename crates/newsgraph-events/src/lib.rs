@@ -843,6 +843,14 @@ fn find_triggers(cx: &Ctx) -> Vec<Trigger> {
                     None => continue,
                 }
             }
+            Needs::NextFar(words) => {
+                let found = (i + 1..(i + 6).min(n))
+                    .take_while(|&k| cx.w(k) != "," && !cx.boundary(k))
+                    .find(|&k| words.contains(&cx.w(k)));
+                if found.is_none() {
+                    continue;
+                }
+            }
             Needs::Prev(words) => {
                 let ok = (i.saturating_sub(2)..i).any(|k| words.contains(&cx.w(k)));
                 if !ok {
@@ -1796,6 +1804,21 @@ fn sentence_events(
             e.pos == Pos::Verb && !passive && !topic_verb,
             14,
         );
+        // "…, analysts warned.": a warning verb closing the sentence after a comma
+        // reports what comes before it; it is no threat of its own
+        if e.kind == PloverType::Threaten
+            && e.pos == Pos::Verb
+            && t.light.is_none()
+            && (t.j + 1 >= cx.tk.len() || matches!(cx.w(t.j + 1), "." | "!" | ""))
+            && (t.i.saturating_sub(4)..t.i).any(|k| cx.w(k) == ",")
+        {
+            continue;
+        }
+        // "a possible strike on X was discussed": the subject of a passive topic verb
+        // is what was talked about, not a party; with no "by" nobody is named
+        if passive && topic_verb && right.by.is_empty() {
+            continue;
+        }
         let mut conf = e.conf;
         let mut source: Vec<usize> = Vec::new();
         let mut target: Vec<usize> = right.target.clone();
@@ -1813,13 +1836,24 @@ fn sentence_events(
         } else if e.pos == Pos::Verb || t.light.is_some() {
             if !embedded_possible {
                 if let Some((g, pron)) = subject_left(&cx, pred, 14) {
-                    // ", asking …": a participle after a comma takes the clause's
-                    // opening subject only
-                    let participle = cx.w(t.i).ends_with("ing")
-                        && t.i > 0
-                        && cx.w(t.i - 1) == ","
-                        && cx.ms[g[0]].t0 > clause_start + 6;
+                    // ", asking …": a participle after a comma takes the subject of the
+                    // clause's main verb ("Russia pounded Kharkiv …, killing six": not
+                    // the main verb's object); without one, only the clause's opening
+                    // subject
+                    let participle = cx.w(t.i).ends_with("ing") && t.i > 0 && cx.w(t.i - 1) == ",";
+                    let main = triggers[..ti].iter().rev().find(|m| {
+                        m.entry.pos == Pos::Verb
+                            && m.light.is_none()
+                            && m.i >= clause_start
+                            && !cx.w(m.i).ends_with("ing")
+                    });
                     if !participle {
+                        source = g;
+                    } else if let Some(main) = main {
+                        if let Some((mg, _)) = subject_left(&cx, main.i, 14) {
+                            source = mg;
+                        }
+                    } else if cx.ms[g[0]].t0 <= clause_start + 6 {
                         source = g;
                     }
                     if pron {
@@ -2490,7 +2524,11 @@ fn modality(
         }
         if lexicon::is_negation(w) {
             // "no" counts only right before a noun trigger
-            if w == "no" && !(t.entry.pos == Pos::Noun && t.i.saturating_sub(k) <= 3) {
+            // (and in "has no plans to meet", "no intention of withdrawing")
+            if w == "no"
+                && !(t.entry.pos == Pos::Noun && t.i.saturating_sub(k) <= 3)
+                && !matches!(cx.w(k + 1), "plans" | "plan" | "intention" | "intentions")
+            {
                 continue;
             }
             neg = true;

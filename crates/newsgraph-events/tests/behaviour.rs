@@ -465,3 +465,92 @@ fn a_noun_takes_no_arguments_from_the_next_item_of_a_list() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn a_participle_after_a_comma_takes_the_main_verbs_subject() {
+    let ev = run("Ukraine shelled Donetsk overnight, wounding three people.");
+    let assaults: Vec<_> = ev
+        .iter()
+        .filter(|e| e.kind == PloverType::Assault)
+        .collect();
+    assert!(!assaults.is_empty(), "{ev:#?}");
+    for e in assaults {
+        assert_eq!(e.source, ["country:UKR"], "{e:#?}");
+    }
+}
+
+#[test]
+fn no_plans_to_and_no_intention_of_negate() {
+    let e = one(
+        "Emmanuel Macron has no plans to visit Algeria this year.",
+        PloverType::Consult,
+    );
+    assert_eq!(e.modality, Modality::Negated);
+    let e = one(
+        "Russia has no intention of withdrawing its troops from Transnistria.",
+        PloverType::Retreat,
+    );
+    assert_eq!(e.modality, Modality::Negated);
+}
+
+#[test]
+fn a_passive_topic_verb_names_no_party() {
+    let ev = run("New sanctions on Iran were discussed at the summit.");
+    assert!(!ev.iter().any(|e| e.kind == PloverType::Consult), "{ev:#?}");
+}
+
+#[test]
+fn a_closing_warned_is_a_report_not_a_threat() {
+    let ev = run("A Turkish offensive in Syria would displace thousands, aid groups warned.");
+    assert!(
+        !ev.iter().any(|e| e.kind == PloverType::Threaten),
+        "{ev:#?}"
+    );
+    // a warning with its own object still is one
+    let e = one(
+        "Iran warned Israel against any attack.",
+        PloverType::Threaten,
+    );
+    assert_eq!(e.source, ["country:IRN"]);
+}
+
+#[test]
+fn moving_warships_is_a_mobilization_and_moving_offices_is_not() {
+    let e = one(
+        "France moved two frigates and a carrier to the Red Sea on Monday.",
+        PloverType::Mobilize,
+    );
+    assert_eq!(e.source, ["country:FRA"]);
+    let ev = run("The bank moved its offices to Frankfurt.");
+    assert!(
+        !ev.iter().any(|e| e.kind == PloverType::Mobilize),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn a_vow_to_retaliate_is_a_threat_of_assault() {
+    let ev = run("Pakistan vowed to retaliate against India.");
+    assert!(
+        ev.iter()
+            .any(|e| e.kind == PloverType::Threaten && e.source == ["country:PAK"]),
+        "{ev:#?}"
+    );
+    assert!(
+        ev.iter().any(|e| e.kind == PloverType::Assault
+            && e.modality == Modality::Threatened
+            && e.target == ["country:IND"]),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn accepting_a_proposal_is_agreement_accepting_blame_is_not() {
+    let e = one(
+        "Hezbollah accepted the new French truce plan on Friday.",
+        PloverType::Agree,
+    );
+    assert_eq!(e.source, ["org:hezbollah"]);
+    let ev = run("The minister accepted responsibility for the delays.");
+    assert!(!ev.iter().any(|e| e.kind == PloverType::Agree), "{ev:#?}");
+}
