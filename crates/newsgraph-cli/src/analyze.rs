@@ -33,12 +33,14 @@ pub fn run(global: &Global, args: AnalyzeArgs) -> anyhow::Result<Code> {
         args.read.inputs(),
         &opts,
         |_| {},
+        |_| false,
         |item| {
             match item {
                 Item::Failed(err) => {
                     failed += 1;
                     eprintln!("error: {err}");
                 }
+                Item::Present { .. } => unreachable!("nothing is known to analyze"),
                 Item::Article {
                     warnings, analysis, ..
                 } => {

@@ -10,6 +10,7 @@ use crate::output::{self, Global};
 use clap::Args;
 use newsgraph_pipeline::{Filed, Ingestor};
 use serde::Serialize;
+use std::cell::RefCell;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
@@ -77,13 +78,17 @@ pub fn run(global: &Global, args: IngestArgs) -> anyhow::Result<Code> {
     let total: u64 = inputs.iter().map(input::input_size).sum();
     let bar = global.progress(total, "ingesting");
     let mut summary = Summary::default();
-    let mut ingestor = Ingestor::new(&mut store);
+    // Shared by the two callbacks below, which never run at the same time.
+    let ingestor = RefCell::new(Ingestor::new(&mut store));
     let mut fatal: Option<anyhow::Error> = None;
 
     input::for_each_item(
         inputs,
         &opts,
         |bytes| bar.set_position(bytes),
+        // An article already stored is not analysed again (a store error here is left
+        // to `file`, which reports it).
+        |id| ingestor.borrow().contains(id).unwrap_or(false),
         |item| {
             if interrupted.load(Ordering::SeqCst) {
                 summary.interrupted = true;
@@ -104,6 +109,29 @@ pub fn run(global: &Global, args: IngestArgs) -> anyhow::Result<Code> {
                         },
                     );
                 }
+                Item::Present {
+                    origin,
+                    id,
+                    warnings,
+                } => {
+                    summary.warnings += warnings.len() as u64;
+                    summary.already_present += 1;
+                    if !global.quiet {
+                        for w in &warnings {
+                            bar.suspend(|| eprintln!("warning: {w}"));
+                        }
+                    }
+                    summary.record(
+                        args.json,
+                        Outcome {
+                            origin,
+                            id: Some(id),
+                            outcome: "already_present",
+                            duplicate_of: None,
+                            error: None,
+                        },
+                    );
+                }
                 Item::Article {
                     origin,
                     warnings,
@@ -116,7 +144,8 @@ pub fn run(global: &Global, args: IngestArgs) -> anyhow::Result<Code> {
                         }
                     }
                     let id = analysis.article.id.clone();
-                    match ingestor.file(*analysis) {
+                    let filed = ingestor.borrow_mut().file(*analysis);
+                    match filed {
                         Ok(filed) => {
                             let (outcome, duplicate_of) = match filed {
                                 Filed::Stored => {

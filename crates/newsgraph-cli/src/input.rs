@@ -87,6 +87,16 @@ pub enum Item {
         /// The per-article stages' output.
         analysis: Box<Analysis>,
     },
+    /// An article the caller already has (same content id, as `known` said): read and
+    /// identified but not analysed, so that re-reading a batch costs a read and a hash.
+    Present {
+        /// Where it came from (`file`, `file:12`).
+        origin: String,
+        /// Its content id.
+        id: String,
+        /// Non-fatal problems.
+        warnings: Vec<Warning>,
+    },
     /// An input or record that could not be read.
     Failed(IngestError),
 }
@@ -103,11 +113,13 @@ pub fn input_size(input: &Result<Input, IngestError>) -> u64 {
 /// Reads `inputs` with `opts` and calls `sink` with every item in input order, in
 /// batches; `on_progress` gets the number of input bytes read so far (inputs streamed
 /// as archives report as they go, others when done); `sink` returns false to stop early
-/// (interrupt).
+/// (interrupt). `known` is asked, in input order, whether an article's content id is
+/// already held (by the store); such articles come as [`Item::Present`], unanalysed.
 pub fn for_each_item(
     inputs: Vec<Result<Input, IngestError>>,
     opts: &ReadOptions,
     mut on_progress: impl FnMut(u64),
+    mut known: impl FnMut(&str) -> bool,
     mut sink: impl FnMut(Item) -> bool,
 ) {
     let mut batch: Vec<Result<RawArticle, IngestError>> = Vec::with_capacity(BATCH);
@@ -123,7 +135,7 @@ pub fn for_each_item(
                     if let Some(p) = &progress {
                         on_progress(done + p.load(std::sync::atomic::Ordering::Relaxed).min(size));
                     }
-                    if batch.len() >= BATCH && !flush(&mut batch, opts, &mut sink) {
+                    if batch.len() >= BATCH && !flush(&mut batch, opts, &mut known, &mut sink) {
                         return;
                     }
                 }
@@ -132,30 +144,49 @@ pub fn for_each_item(
         done += size;
         on_progress(done);
     }
-    flush(&mut batch, opts, &mut sink);
+    flush(&mut batch, opts, &mut known, &mut sink);
 }
 
 fn flush(
     batch: &mut Vec<Result<RawArticle, IngestError>>,
     opts: &ReadOptions,
+    known: &mut impl FnMut(&str) -> bool,
     sink: &mut impl FnMut(Item) -> bool,
 ) -> bool {
-    let items: Vec<Item> = std::mem::take(batch)
+    // Read and clean in parallel, ask which ids are held (in order, on this thread),
+    // then analyse only the new ones in parallel.
+    let read: Vec<Result<ReadArticle, IngestError>> = std::mem::take(batch)
         .into_par_iter()
-        .map(
-            |raw| match raw.and_then(|raw| read::build_article(raw, opts)) {
-                Err(e) => Item::Failed(e),
-                Ok(ReadArticle {
-                    article,
-                    warnings,
-                    origin,
-                }) => Item::Article {
-                    origin,
-                    warnings,
-                    analysis: Box::new(newsgraph_pipeline::analyze(article)),
-                },
+        .map(|raw| raw.and_then(|raw| read::build_article(raw, opts)))
+        .collect();
+    let held: Vec<bool> = read
+        .iter()
+        .map(|r| r.as_ref().is_ok_and(|ra| known(&ra.article.id)))
+        .collect();
+    let items: Vec<Item> = read
+        .into_par_iter()
+        .zip(held)
+        .map(|(read, held)| match read {
+            Err(e) => Item::Failed(e),
+            Ok(ReadArticle {
+                article,
+                warnings,
+                origin,
+            }) if held => Item::Present {
+                origin,
+                id: article.id,
+                warnings,
             },
-        )
+            Ok(ReadArticle {
+                article,
+                warnings,
+                origin,
+            }) => Item::Article {
+                origin,
+                warnings,
+                analysis: Box::new(newsgraph_pipeline::analyze(article)),
+            },
+        })
         .collect();
     for item in items {
         if !sink(item) {

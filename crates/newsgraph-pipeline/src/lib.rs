@@ -364,6 +364,12 @@ impl<'s, S: Store + ?Sized> Ingestor<'s, S> {
         Ingestor { store }
     }
 
+    /// Whether an article with this content id is stored already (so that a caller
+    /// can skip analysing it).
+    pub fn contains(&self, id: &str) -> Result<bool, PipelineError> {
+        Ok(self.store.contains(id)?)
+    }
+
     /// Files one analysed article: a no-op when its content id is stored already,
     /// otherwise stored (flagged when it nearly repeats a stored article).
     pub fn file(&mut self, analysis: Analysis) -> Result<Filed, PipelineError> {
