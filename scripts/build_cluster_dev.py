@@ -21,6 +21,7 @@ closing "Reuter" signature is removed.
 Usage::
 
     python3 scripts/build_cluster_dev.py [--data DIR] [--labels FILE] [--out FILE]
+                                         [--since YYYY-MM-DD] [--before YYYY-MM-DD]
 
 Standard library only.
 """
@@ -169,8 +170,14 @@ def read_labels(path: Path) -> dict[str, str]:
     return labels
 
 
-def build(data_dir: Path, labels_path: Path, out: Path) -> int:
-    """Write the labelled articles to ``out``; return how many were written."""
+def build(data_dir: Path, labels_path: Path, out: Path,
+          since: str | None = None, before: str | None = None) -> int:
+    """Write the labelled articles to ``out``; return how many were written.
+
+    ``since`` and ``before`` (ISO dates) keep only the articles dated on or after
+    ``since`` and before ``before``: the halves of the stream used to check that a
+    change tuned on one half holds on the other.
+    """
     files = sorted(data_dir.glob("reut2-*.sgm")) if data_dir.is_dir() else []
     if not files:
         raise BuildError(
@@ -190,11 +197,26 @@ def build(data_dir: Path, labels_path: Path, out: Path) -> int:
         some = ", ".join(sorted(missing, key=int)[:10])
         raise BuildError(f"{len(missing)} labelled NEWIDs not in the data: {some}")
     rows.sort(key=lambda r: (r["date"], int(r["id"])))
+    rows = [r for r in rows if in_window(r["date"], since, before)]
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
     return len(rows)
+
+
+def in_window(date: str, since: str | None, before: str | None) -> bool:
+    """True when ``date`` is on or after ``since`` and before ``before``.
+
+    >>> in_window("1987-03-20T23:59:00", None, "1987-03-21")
+    True
+    >>> in_window("1987-03-21T00:01:00", None, "1987-03-21")
+    False
+    >>> in_window("1987-03-21T00:01:00", "1987-03-21", None)
+    True
+    """
+    day = date[:10]
+    return (since is None or day >= since) and (before is None or day < before)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -206,9 +228,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="labels TSV (default: %(default)s)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT,
                     help="output JSON Lines (default: %(default)s)")
+    ap.add_argument("--since", metavar="YYYY-MM-DD",
+                    help="keep articles dated on or after this day")
+    ap.add_argument("--before", metavar="YYYY-MM-DD",
+                    help="keep articles dated before this day")
     args = ap.parse_args(argv)
     try:
-        n = build(args.data, args.labels, args.out)
+        n = build(args.data, args.labels, args.out, args.since, args.before)
     except BuildError as e:
         print(f"build_cluster_dev: error: {e}", file=sys.stderr)
         return 1

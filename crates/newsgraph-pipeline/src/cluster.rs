@@ -108,6 +108,22 @@ impl CorpusStats for Counted {
     }
 }
 
+/// Keys held by more than this share of the stored articles are not looked up for
+/// candidate stories: they tell no story from another (template and background words),
+/// and theirs are the longest postings. Without this, a stream of templated articles
+/// that rightly stay apart (harbour bulletins, generated storylines) made every lookup
+/// scan every story.
+const MAX_QUERY_SHARE: f64 = 0.5;
+
+/// The store holds at least this many articles before keys are skipped as background
+/// (in a young store the articles of its first story are most of what there is).
+const MIN_DOCS_FOR_SKIP: u64 = 50;
+
+/// True for a key too common to look up (see [`MAX_QUERY_SHARE`]).
+fn is_background_key(docs: u64, df: u64) -> bool {
+    docs >= MIN_DOCS_FOR_SKIP && df as f64 > MAX_QUERY_SHARE * docs as f64
+}
+
 /// Decides story, merged events and series for one article about to be stored.
 pub fn decide<S: Store + ?Sized>(
     store: &S,
@@ -134,6 +150,7 @@ pub fn decide<S: Store + ?Sized>(
     let vector = features::weigh(&doc, raw, &stats, &params.features);
     let query: Vec<(String, f32)> = index::query_keys(&vector, params.index.query_terms)
         .into_iter()
+        .filter(|(k, _)| !is_background_key(stats.docs, stats.df(k)))
         .map(|(k, w)| (k.to_string(), w))
         .collect();
     let stored = store.story_candidates(&query, params.candidates)?;
@@ -333,5 +350,18 @@ fn subject_of(subject: &str) -> &str {
     match subject.rsplit_once(':') {
         Some((head, day)) if day.len() == 10 && day.as_bytes()[4] == b'-' => head,
         _ => subject,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_in_most_articles_are_not_looked_up_once_the_store_has_grown() {
+        assert!(is_background_key(1_000, 900));
+        assert!(!is_background_key(1_000, 400));
+        // A young store: its first story's words are in most articles.
+        assert!(!is_background_key(10, 10));
     }
 }

@@ -113,6 +113,16 @@ pub struct FeatureParams {
     pub idf_power: f32,
     /// Body characters read (the first ones: news puts the story first).
     pub max_chars: usize,
+    /// Imagined earlier documents holding none of an article's keys, added when the
+    /// share of documents holding a key is estimated for [`background`]: in a young
+    /// stream the articles of its first story are most of what has been seen, and
+    /// their common words would look like words every article uses.
+    #[serde(default = "default_background_docs")]
+    pub background_docs: u64,
+}
+
+fn default_background_docs() -> u64 {
+    30
 }
 
 impl Default for FeatureParams {
@@ -126,6 +136,7 @@ impl Default for FeatureParams {
             idf_power: 1.0,
             prior_docs: 200,
             max_chars: 6_000,
+            background_docs: default_background_docs(),
         }
     }
 }
@@ -180,6 +191,13 @@ pub struct DocVector {
     pub actors: Sparse,
     /// Event keys, unit length.
     pub events: Sparse,
+    /// Expected cosine of the word vector with an unrelated document of the stream
+    /// (see [`background`]).
+    #[serde(default)]
+    pub background: f32,
+    /// The same for the name vector.
+    #[serde(default)]
+    pub name_background: f32,
 }
 
 /// Counts what `doc` contains (pure).
@@ -246,6 +264,8 @@ pub fn weigh(
     params: &FeatureParams,
 ) -> DocVector {
     let n = stats.docs() + params.prior_docs;
+    let counted = stats.docs() + params.background_docs;
+    let share = |k: &str| -> f32 { (stats.df(k) as f32 / counted.max(1) as f32).min(1.0) };
     let tfidf = |v: Sparse, keep: usize| -> Sparse {
         let mut w: Sparse = v
             .into_iter()
@@ -274,6 +294,8 @@ pub fn weigh(
     } else {
         (doc.title.trim().to_string(), raw.title_terms)
     };
+    let terms = tfidf(raw.terms, params.max_terms);
+    let names = tfidf(raw.names, params.max_terms);
     DocVector {
         id: doc.id.clone(),
         days: DayRange::of_doc(
@@ -285,11 +307,26 @@ pub fn weigh(
         date,
         title,
         title_terms,
-        terms: tfidf(raw.terms, params.max_terms),
-        names: tfidf(raw.names, params.max_terms),
+        background: background(&terms, share),
+        name_background: background(&names, share),
+        terms,
+        names,
         actors: tfidf(raw.actors, usize::MAX),
         events: tfidf(raw.events, usize::MAX),
     }
+}
+
+/// The cosine a unit vector `v` can expect with an unrelated document of the stream:
+/// Σ share(k) · v(k)², where `share(k)` is the fraction of documents holding key `k`
+/// (a document holds `k` with that probability, and then with about the weight `v`
+/// gives it). Near 0 for a wire story of rare words, large for text built from words
+/// every article uses (templated reports, tables of figures): the part of a cosine
+/// that says nothing about belonging to the same story.
+pub fn background(v: &[(String, f32)], share: impl Fn(&str) -> f32) -> f32 {
+    v.iter()
+        .map(|(k, w)| share(k) * w * w)
+        .sum::<f32>()
+        .min(1.0)
 }
 
 /// [`extract`] then [`weigh`]: the vector of `doc` under `stats`.
@@ -585,6 +622,30 @@ mod tests {
         );
         assert_eq!(v.title, "Oman offered to host talks");
         assert_eq!(v.title_terms, ["oman", "offer", "host", "talk"]);
+    }
+
+    #[test]
+    fn background_is_the_share_of_words_every_article_uses() {
+        let mut stats = MemoryStats::new();
+        let params = FeatureParams::default();
+        let template = "Officials said the talks would continue next week in the capital.";
+        for i in 0..40 {
+            let d = doc("", &format!("{template} Delegate{i} attended."));
+            stats.observe(extract(&d, &params).keys());
+        }
+        let templated = doc("", &format!("{template} Zarqawi attended."));
+        stats.observe(extract(&templated, &params).keys());
+        let rare = doc("", "Quarantined herons nested beside Lake Tiberias.");
+        stats.observe(extract(&rare, &params).keys());
+        let t = featurize(&templated, &stats, &params);
+        let r = featurize(&rare, &stats, &params);
+        assert!(t.background > 0.3, "{}", t.background);
+        assert!(r.background < 0.05, "{}", r.background);
+        assert!((0.0..=1.0).contains(&t.name_background));
+        // The formula: Σ share · weight².
+        let v: Sparse = vec![("a".into(), 0.6), ("b".into(), 0.8)];
+        let b = background(&v, |k| if k == "a" { 1.0 } else { 0.5 });
+        assert!((b - (0.36 + 0.32)).abs() < 1e-6);
     }
 
     #[test]

@@ -14,7 +14,8 @@
 //!    actors, event keys, time span, size, title), serialisable for the store.
 //! 3. [`index`]: candidate stories come from a [`StoryIndex`], an inverted index from
 //!    keys to stories ([`MemoryIndex`] in memory), never from all pairs.
-//! 4. [`decide`]: [`assign`] scores the candidates (word and name cosines minus a
+//! 4. [`decide`]: [`assign`] scores the candidates (word and name cosines, beyond
+//!    what the article shares with any document when its text is templated, minus a
 //!    time-gap penalty that the same cast in the same conflict, actor and event-key
 //!    cosines, waives) and returns an [`Assignment`]; [`absorb`] and [`open`] update
 //!    the state.
