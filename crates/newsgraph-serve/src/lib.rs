@@ -107,12 +107,21 @@ impl Default for Config {
     }
 }
 
+/// Page cache of each store connection of the server, in MiB (SQLite's default: 2).
+pub const READ_CACHE_MIB: u32 = 16;
+/// How much of the database file each connection maps into memory, in MiB: reads of
+/// a mapped page cost no system call (the mapping is shared, through the OS page
+/// cache, by every connection).
+pub const READ_MMAP_MIB: u32 = 4096;
+
 /// Opens `connections` connections to the SQLite store at `db` and builds the state
 /// for `config`; also returns the warning to print about the write policy, if any.
 pub fn open_state(db: &Path, config: &Config) -> Result<(AppState, Option<String>), ServeError> {
     let mut stores: Vec<DynStore> = Vec::with_capacity(config.connections.max(1));
     for _ in 0..config.connections.max(1) {
-        stores.push(Box::new(SqliteStore::open(db)?));
+        let store = SqliteStore::open(db)?;
+        store.tune_for_reads(READ_CACHE_MIB, READ_MMAP_MIB)?;
+        stores.push(Box::new(store));
     }
     let (policy, warning) = write_policy(&config.addr, config.token.as_deref());
     let state = AppState::new(stores, policy).with_cache_bytes(config.cache_bytes);

@@ -147,6 +147,7 @@ fn paths() -> Value {
         "/api/search": {"get": {
             "operationId": "search",
             "summary": "Ranked full-text search (title weighted) with snippets",
+            "description": format!("Hits are ranked by relevance (bm25). A query matching more than {} articles after the source and date filters is ranked among the {} most recently stored of its matches.", newsgraph_store::sqlite::RANK_WINDOW, newsgraph_store::sqlite::RANK_WINDOW),
             "parameters": [
                 {"name": "q", "in": "query", "required": true, "schema": {"type": "string"},
                  "description": "Words, \"quoted phrases\", -excluded, OR"},

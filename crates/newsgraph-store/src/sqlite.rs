@@ -56,6 +56,12 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// Weight of a title match relative to a body match in search ranking.
 const TITLE_WEIGHT: f64 = 10.0;
 
+/// Most matches one search ranks by relevance. A query matching more articles (after
+/// its filters) is ranked among the `RANK_WINDOW` most recently stored of them: a word
+/// found in most of a large archive then costs about what a rarer one does, instead
+/// of a score for every match (see docs/serve.md, Speed).
+pub const RANK_WINDOW: usize = 5_000;
+
 /// A newsgraph store in one SQLite file (or in memory, for tests and one-shot runs).
 #[derive(Debug)]
 pub struct SqliteStore {
@@ -115,6 +121,31 @@ impl SqliteStore {
             #[cfg(test)]
             fail_before_commit: false,
         })
+    }
+
+    /// Tunes this connection for serving reads: a page cache of up to `cache_mib` MiB
+    /// (SQLite's default is 2 MiB) and up to `mmap_mib` MiB of the database file mapped
+    /// into memory, so pages come from the OS page cache without a read call and a copy
+    /// each. Both are per connection and change no data; 0 leaves a setting alone.
+    pub fn tune_for_reads(&self, cache_mib: u32, mmap_mib: u32) -> Result<(), StoreError> {
+        if cache_mib > 0 {
+            self.conn
+                .pragma_update(None, "cache_size", -i64::from(cache_mib) * 1024)
+                .map_err(|e| self.err(e))?;
+        }
+        if mmap_mib > 0 {
+            // The pragma answers with the size it applied (a row), so it runs as a query.
+            let _applied: i64 = self
+                .conn
+                .pragma_update_and_check(
+                    None,
+                    "mmap_size",
+                    i64::from(mmap_mib) * 1024 * 1024,
+                    |r| r.get(0),
+                )
+                .map_err(|e| self.err(e))?;
+        }
+        Ok(())
     }
 
     /// The database file (`:memory:` for an in-memory store).
@@ -209,25 +240,49 @@ impl SqliteStore {
         row.into_stored(sentences, &self.path)
     }
 
-    /// Top hits of an FTS5 query with filters: (seq, id, title, source, published, score).
-    fn ranked_hits(&self, fts: &str, q: &SearchQuery) -> Result<Vec<(i64, SearchHit)>, StoreError> {
-        let mut sql = format!(
-            "SELECT a.seq, a.id, a.title, a.source, a.published,
-                    bm25(articles_fts, {TITLE_WEIGHT:.1}, 1.0) AS rank
-             FROM articles_fts CROSS JOIN articles a ON a.seq = articles_fts.rowid
-             WHERE articles_fts MATCH ?"
-        );
-        let mut args = vec![Value::Text(fts.to_string())];
+    /// Top hits of an FTS5 query with filters: (seq, id, title, source, published, score),
+    /// ranked by relevance among the `window` most recently stored matches (all of them
+    /// when `window` is 0 or fewer match).
+    fn ranked_hits(
+        &self,
+        fts: &str,
+        q: &SearchQuery,
+        window: usize,
+    ) -> Result<Vec<(i64, SearchHit)>, StoreError> {
+        let mut filters = String::new();
+        let mut filter_args = Vec::new();
         push_filters(
-            &mut sql,
-            &mut args,
+            &mut filters,
+            &mut filter_args,
             q.source.as_deref(),
             q.from.as_deref(),
             q.to.as_deref(),
         )?;
-        sql.push_str(" ORDER BY rank, a.seq LIMIT ?");
+        let cutoff = self.rank_cutoff(fts, &filters, &filter_args, window)?;
+        let mut args = vec![Value::Text(fts.to_string()), Value::Integer(cutoff)];
+        let sql = if filters.is_empty() {
+            // Scored in the index alone; article rows are read for the page only.
+            format!(
+                "SELECT a.seq, a.id, a.title, a.source, a.published, h.score
+                 FROM (SELECT rowid AS seq, bm25(articles_fts, {TITLE_WEIGHT:.1}, 1.0) AS score
+                       FROM articles_fts
+                       WHERE articles_fts MATCH ? AND rowid >= ?
+                       ORDER BY score, rowid LIMIT ?) h
+                 CROSS JOIN articles a ON a.seq = h.seq
+                 ORDER BY h.score, a.seq"
+            )
+        } else {
+            args.extend(filter_args);
+            format!(
+                "SELECT a.seq, a.id, a.title, a.source, a.published,
+                        bm25(articles_fts, {TITLE_WEIGHT:.1}, 1.0) AS score
+                 FROM articles_fts CROSS JOIN articles a ON a.seq = articles_fts.rowid
+                 WHERE articles_fts MATCH ? AND articles_fts.rowid >= ?{filters}
+                 ORDER BY score, a.seq LIMIT ?"
+            )
+        };
         args.push(Value::Integer(limit(q.limit)));
-        let mut st = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let rows = st
             .query_map(params_from_iter(args), |r| {
                 let rank: f64 = r.get(5)?;
@@ -247,6 +302,47 @@ impl SqliteStore {
             .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
             .map_err(|e| self.err(e))?;
         Ok(rows)
+    }
+
+    /// The lowest `seq` among the `window` most recently stored articles matching
+    /// `fts` and the filters, or 0 when no more than `window` match (or `window` is 0).
+    /// A walk of the index newest first, without scoring: its cost is bounded by the
+    /// window (plus the matches the filters reject), not by the number of matches.
+    fn rank_cutoff(
+        &self,
+        fts: &str,
+        filters: &str,
+        filter_args: &[Value],
+        window: usize,
+    ) -> Result<i64, StoreError> {
+        if window == 0 {
+            return Ok(0);
+        }
+        let sql = if filters.is_empty() {
+            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?
+             ORDER BY rowid DESC LIMIT 1 OFFSET ?"
+                .to_string()
+        } else {
+            format!(
+                "SELECT a.seq FROM articles_fts CROSS JOIN articles a ON a.seq = articles_fts.rowid
+                 WHERE articles_fts MATCH ?{filters}
+                 ORDER BY articles_fts.rowid DESC LIMIT 1 OFFSET ?"
+            )
+        };
+        let mut args = vec![Value::Text(fts.to_string())];
+        args.extend(filter_args.iter().cloned());
+        args.push(Value::Integer(
+            i64::try_from(window - 1).unwrap_or(i64::MAX),
+        ));
+        let cutoff: Option<i64> = self
+            .conn
+            .prepare_cached(&sql)
+            .and_then(|mut st| {
+                st.query_row(params_from_iter(args), |r| r.get(0))
+                    .optional()
+            })
+            .map_err(|e| self.err(e))?;
+        Ok(cutoff.unwrap_or(0))
     }
 }
 
@@ -699,13 +795,13 @@ impl Store for SqliteStore {
     }
 
     fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
-        let fts = query::parse(&q.text)?.to_fts5();
+        let fts = fts5_query(&query::parse(&q.text)?);
         if q.limit == 0 {
             return Ok(Vec::new());
         }
         // Rank first, then build snippets for the page only: a snippet costs a pass over
         // the body, and a common word may match a large share of the archive.
-        let mut hits = self.ranked_hits(&fts, q)?;
+        let mut hits = self.ranked_hits(&fts, q, RANK_WINDOW)?;
         let style = &q.snippet;
         let mut st = self
             .conn
@@ -902,6 +998,32 @@ fn push_filters(
     Ok(())
 }
 
+/// A parsed query in FTS5 syntax, with its groups joined by explicit `AND`s: FTS5
+/// takes whitespace for AND between plain phrases only, and refuses it next to a
+/// parenthesised OR group (`"in" ("june" OR "new") "delhi"` is a syntax error, while
+/// `"in" AND ("june" OR "new") AND "delhi"` is not). Every term is a quoted string.
+fn fts5_query(parsed: &query::ParsedQuery) -> String {
+    let quoted = |t: &String| format!("\"{}\"", t.replace('"', "\"\""));
+    let group = |g: &[String]| match g {
+        [one] => quoted(one),
+        _ => format!(
+            "({})",
+            g.iter().map(quoted).collect::<Vec<_>>().join(" OR ")
+        ),
+    };
+    let positive = parsed
+        .all_of
+        .iter()
+        .map(|g| group(g))
+        .collect::<Vec<_>>()
+        .join(" AND ");
+    if parsed.none_of.is_empty() {
+        positive
+    } else {
+        format!("({positive}) NOT {}", group(&parsed.none_of))
+    }
+}
+
 /// Length in characters (what SQLite's `substr` counts) of an ASCII date bound.
 /// An [`ArticleSummary`] from the columns id, title, source, published, byline,
 /// duplicate_of, words, bytes, path, url, ingested_at (in that order).
@@ -1068,5 +1190,114 @@ mod tests {
                 [],
             )
             .unwrap();
+    }
+
+    fn ranked_ids(store: &SqliteStore, q: &SearchQuery, window: usize) -> Vec<String> {
+        let fts = fts5_query(&query::parse(&q.text).unwrap());
+        store
+            .ranked_hits(&fts, q, window)
+            .unwrap()
+            .into_iter()
+            .map(|(_, h)| h.id)
+            .collect()
+    }
+
+    /// Five matches, the best stored first; sources alternate (a0, a2, a4 "Other").
+    fn window_store() -> SqliteStore {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        for i in 0..5 {
+            let body = if i == 0 {
+                "harbour harbour harbour harbour strike".to_string()
+            } else {
+                format!("harbour news number {i} with many more words around it")
+            };
+            let mut a = article(&format!("a{i}"), &body);
+            if i % 2 == 0 {
+                a.article.source = "Other".into();
+            }
+            store.put_article(&a).unwrap();
+        }
+        store
+    }
+
+    #[test]
+    fn more_matches_than_the_window_are_ranked_among_the_newest() {
+        let store = window_store();
+        let q = SearchQuery::new("harbour");
+        let all = ranked_ids(&store, &q, 0);
+        assert_eq!(all.len(), 5);
+        assert_eq!(
+            all[0], "a0",
+            "the best match wins when every match is ranked"
+        );
+        // A window as large as the matches (or larger) changes nothing.
+        assert_eq!(ranked_ids(&store, &q, 5), all);
+        assert_eq!(ranked_ids(&store, &q, 50), all);
+        // A window of 3 ranks the three newest matches only, in relevance order.
+        let newest = ranked_ids(&store, &q, 3);
+        let mut sorted = newest.clone();
+        sorted.sort();
+        assert_eq!(sorted, ["a2", "a3", "a4"]);
+        let expected: Vec<String> = all
+            .iter()
+            .filter(|id| sorted.contains(id))
+            .cloned()
+            .collect();
+        assert_eq!(newest, expected);
+        // The page limit still applies.
+        let mut one = q.clone();
+        one.limit = 1;
+        assert_eq!(ranked_ids(&store, &one, 3).len(), 1);
+    }
+
+    #[test]
+    fn the_window_counts_matches_that_pass_the_filters() {
+        let store = window_store();
+        let mut q = SearchQuery::new("harbour");
+        q.source = Some("other".into());
+        assert_eq!(
+            ranked_ids(&store, &q, 0),
+            ["a0", "a2", "a4"].map(String::from)
+        );
+        assert_eq!(
+            ranked_ids(&store, &q, 3),
+            ["a0", "a2", "a4"].map(String::from)
+        );
+        let newest = ranked_ids(&store, &q, 2);
+        let mut sorted = newest.clone();
+        sorted.sort();
+        assert_eq!(sorted, ["a2", "a4"]);
+        // No match: no cutoff, nothing found.
+        let q = SearchQuery::new("absent");
+        assert!(ranked_ids(&store, &q, 2).is_empty());
+    }
+
+    #[test]
+    fn or_groups_between_other_words_are_valid_fts5() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        store
+            .put_article(&article("d1", "talks resumed in June in New Delhi"))
+            .unwrap();
+        store
+            .put_article(&article("d2", "talks resumed in Cairo"))
+            .unwrap();
+        let fts = |q: &str| fts5_query(&query::parse(q).unwrap());
+        assert_eq!(fts("a OR b c"), r#"("a" OR "b") AND "c""#);
+        assert_eq!(fts(r#"x "y z" -w"#), r#"("x" AND "y z") NOT "w""#);
+        for (q, expected) in [
+            ("In June OR March New Delhi", vec!["d1"]),
+            ("talks June OR Cairo", vec!["d1", "d2"]),
+            ("talks Cairo OR June -Delhi", vec!["d2"]),
+            ("resumed OR x talks OR y", vec!["d1", "d2"]),
+        ] {
+            let mut ids = store
+                .search(&SearchQuery::new(q))
+                .unwrap_or_else(|e| panic!("{q}: {e}"))
+                .into_iter()
+                .map(|h| h.id)
+                .collect::<Vec<_>>();
+            ids.sort();
+            assert_eq!(ids, expected, "{q}");
+        }
     }
 }

@@ -54,6 +54,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "stories, merged events, series",
         sql: include_str!("migrations/0005_stories.sql"),
     },
+    Migration {
+        version: 6,
+        name: "indexes for bounded story pages",
+        sql: include_str!("migrations/0006_page_indexes.sql"),
+    },
 ];
 
 /// The schema version this build creates and understands.
