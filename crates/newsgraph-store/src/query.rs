@@ -141,7 +141,10 @@ fn clean(term: &str) -> Option<String> {
 }
 
 impl ParsedQuery {
-    /// The query in SQLite FTS5 syntax: every term a double-quoted string.
+    /// The query in SQLite FTS5 syntax: every term a double-quoted string, groups
+    /// joined by explicit `AND`s (FTS5 takes whitespace for AND between plain phrases
+    /// only, and refuses it next to a parenthesised OR group: `"a" ("b" OR "c")` is a
+    /// syntax error, `"a" AND ("b" OR "c")` is not).
     pub fn to_fts5(&self) -> String {
         let group = |g: &[String]| {
             let quoted: Vec<String> = g.iter().map(|t| fts5_string(t)).collect();
@@ -152,7 +155,7 @@ impl ParsedQuery {
             }
         };
         let positive: Vec<String> = self.all_of.iter().map(|g| group(g)).collect();
-        let positive = positive.join(" ");
+        let positive = positive.join(" AND ");
         if self.none_of.is_empty() {
             positive
         } else {
@@ -176,10 +179,10 @@ mod tests {
 
     #[test]
     fn words_and_phrases() {
-        assert_eq!(fts("iran talks"), r#""iran" "talks""#);
+        assert_eq!(fts("iran talks"), r#""iran" AND "talks""#);
         assert_eq!(
             fts(r#""prime minister" netanyahu"#),
-            r#""prime minister" "netanyahu""#
+            r#""prime minister" AND "netanyahu""#
         );
         assert_eq!(fts(r#""unclosed phrase"#), r#""unclosed phrase""#);
     }
@@ -188,7 +191,7 @@ mod tests {
     fn or_and_exclusion() {
         assert_eq!(
             fts("iran OR israel talks"),
-            r#"("iran" OR "israel") "talks""#
+            r#"("iran" OR "israel") AND "talks""#
         );
         assert_eq!(fts("a OR b OR c"), r#"("a" OR "b" OR "c")"#);
         assert_eq!(fts("gaza -hamas"), r#"("gaza") NOT "hamas""#);
@@ -198,14 +201,14 @@ mod tests {
         );
         // Dangling or misplaced ORs are ignored; lower-case "or" is a word.
         assert_eq!(fts("OR a OR"), r#""a""#);
-        assert_eq!(fts("a OR -b c"), r#"("a" "c") NOT "b""#);
-        assert_eq!(fts("war or peace"), r#""war" "or" "peace""#);
+        assert_eq!(fts("a OR -b c"), r#"("a" AND "c") NOT "b""#);
+        assert_eq!(fts("war or peace"), r#""war" AND "or" AND "peace""#);
     }
 
     #[test]
     fn operators_are_plain_text() {
-        assert_eq!(fts("NEAR(a b)"), r#""NEAR(a" "b)""#);
-        assert_eq!(fts("a AND b"), r#""a" "AND" "b""#);
+        assert_eq!(fts("NEAR(a b)"), r#""NEAR(a" AND "b)""#);
+        assert_eq!(fts("a AND b"), r#""a" AND "AND" AND "b""#);
         assert_eq!(fts("title:iran"), r#""title:iran""#);
         assert_eq!(fts("x\u{0}y"), r#""x y""#);
     }

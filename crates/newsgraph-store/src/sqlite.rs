@@ -795,7 +795,7 @@ impl Store for SqliteStore {
     }
 
     fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>, StoreError> {
-        let fts = fts5_query(&query::parse(&q.text)?);
+        let fts = query::parse(&q.text)?.to_fts5();
         if q.limit == 0 {
             return Ok(Vec::new());
         }
@@ -998,32 +998,6 @@ fn push_filters(
     Ok(())
 }
 
-/// A parsed query in FTS5 syntax, with its groups joined by explicit `AND`s: FTS5
-/// takes whitespace for AND between plain phrases only, and refuses it next to a
-/// parenthesised OR group (`"in" ("june" OR "new") "delhi"` is a syntax error, while
-/// `"in" AND ("june" OR "new") AND "delhi"` is not). Every term is a quoted string.
-fn fts5_query(parsed: &query::ParsedQuery) -> String {
-    let quoted = |t: &String| format!("\"{}\"", t.replace('"', "\"\""));
-    let group = |g: &[String]| match g {
-        [one] => quoted(one),
-        _ => format!(
-            "({})",
-            g.iter().map(quoted).collect::<Vec<_>>().join(" OR ")
-        ),
-    };
-    let positive = parsed
-        .all_of
-        .iter()
-        .map(|g| group(g))
-        .collect::<Vec<_>>()
-        .join(" AND ");
-    if parsed.none_of.is_empty() {
-        positive
-    } else {
-        format!("({positive}) NOT {}", group(&parsed.none_of))
-    }
-}
-
 /// Length in characters (what SQLite's `substr` counts) of an ASCII date bound.
 /// An [`ArticleSummary`] from the columns id, title, source, published, byline,
 /// duplicate_of, words, bytes, path, url, ingested_at (in that order).
@@ -1193,7 +1167,7 @@ mod tests {
     }
 
     fn ranked_ids(store: &SqliteStore, q: &SearchQuery, window: usize) -> Vec<String> {
-        let fts = fts5_query(&query::parse(&q.text).unwrap());
+        let fts = query::parse(&q.text).unwrap().to_fts5();
         store
             .ranked_hits(&fts, q, window)
             .unwrap()
@@ -1281,7 +1255,7 @@ mod tests {
         store
             .put_article(&article("d2", "talks resumed in Cairo"))
             .unwrap();
-        let fts = |q: &str| fts5_query(&query::parse(q).unwrap());
+        let fts = |q: &str| query::parse(q).unwrap().to_fts5();
         assert_eq!(fts("a OR b c"), r#"("a" OR "b") AND "c""#);
         assert_eq!(fts(r#"x "y z" -w"#), r#"("x" AND "y z") NOT "w""#);
         for (q, expected) in [
