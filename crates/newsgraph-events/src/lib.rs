@@ -38,7 +38,11 @@
 //!    takes its antecedent ("settlers who attacked", not a name inside a phrase before
 //!    "that"); a subordinate clause has its own subject ("after Moscow expelled"); a
 //!    purpose infinitive takes the main subject, not the object ("summoned the French
-//!    ambassador to protest", unlike "urged Israel to …"). The *target* is the first
+//!    ambassador to protest", unlike "urged Israel to …"); a participle after a comma
+//!    takes the main verb's subject ("Russia pounded Kharkiv, killing six"); the
+//!    subject of a passive topic verb ("a strike on X was discussed") is no party, and
+//!    a warning verb closing the sentence (", analysts warned.") reports rather than
+//!    threatens. The *target* is the first
 //!    mention to the right, directly (object, also "the ruling of the court") or after
 //!    one of the trigger's prepositions, up to an infinitive ("urged X *to* …", not
 //!    "to northern Gaza") or a new clause after a comma ("…, the Pentagon said"), never
@@ -1841,15 +1845,17 @@ fn sentence_events(
                     // the main verb's object); without one, only the clause's opening
                     // subject
                     let participle = cx.w(t.i).ends_with("ing") && t.i > 0 && cx.w(t.i - 1) == ",";
-                    let main = triggers[..ti].iter().rev().find(|m| {
-                        m.entry.pos == Pos::Verb
-                            && m.light.is_none()
-                            && m.i >= clause_start
-                            && !cx.w(m.i).ends_with("ing")
-                    });
+                    let main = || {
+                        triggers[..ti].iter().rev().find(|m| {
+                            m.entry.pos == Pos::Verb
+                                && m.light.is_none()
+                                && m.i >= clause_start
+                                && !cx.w(m.i).ends_with("ing")
+                        })
+                    };
                     if !participle {
                         source = g;
-                    } else if let Some(main) = main {
+                    } else if let Some(main) = main() {
                         if let Some((mg, _)) = subject_left(&cx, main.i, 14) {
                             source = mg;
                         }
