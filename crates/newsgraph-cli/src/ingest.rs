@@ -94,7 +94,7 @@ pub fn run(global: &Global, args: IngestArgs) -> anyhow::Result<Code> {
                 summary.interrupted = true;
                 return false;
             }
-            match item {
+            let (origin, id, warnings, analysis) = match item {
                 Item::Failed(err) => {
                     summary.failed += 1;
                     bar.suspend(|| eprintln!("error: {err}"));
@@ -108,85 +108,75 @@ pub fn run(global: &Global, args: IngestArgs) -> anyhow::Result<Code> {
                             error: Some(err.to_string()),
                         },
                     );
+                    return true;
                 }
                 Item::Present {
                     origin,
                     id,
                     warnings,
-                } => {
-                    summary.warnings += warnings.len() as u64;
-                    summary.already_present += 1;
-                    if !global.quiet {
-                        for w in &warnings {
-                            bar.suspend(|| eprintln!("warning: {w}"));
+                } => (origin, id, warnings, None),
+                Item::Article {
+                    origin,
+                    warnings,
+                    analysis,
+                } => (
+                    origin,
+                    analysis.article.id.clone(),
+                    warnings,
+                    Some(analysis),
+                ),
+            };
+            summary.warnings += warnings.len() as u64;
+            if !global.quiet {
+                for w in &warnings {
+                    bar.suspend(|| eprintln!("warning: {w}"));
+                }
+            }
+            // An article known to be stored was not analysed: it is filed as present.
+            let filed = match analysis {
+                Some(analysis) => ingestor.borrow_mut().file(*analysis),
+                None => Ok(Filed::AlreadyPresent),
+            };
+            match filed {
+                Ok(filed) => {
+                    let (outcome, duplicate_of) = match filed {
+                        Filed::Stored => {
+                            summary.stored += 1;
+                            ("stored", None)
                         }
-                    }
+                        Filed::NearDuplicate(of) => {
+                            summary.stored += 1;
+                            summary.near_duplicates += 1;
+                            ("near_duplicate", Some(of))
+                        }
+                        Filed::AlreadyPresent => {
+                            summary.already_present += 1;
+                            ("already_present", None)
+                        }
+                    };
+                    bar.set_message(format!(
+                        "{} stored, {} already present, {} failed",
+                        summary.stored, summary.already_present, summary.failed
+                    ));
                     summary.record(
                         args.json,
                         Outcome {
                             origin,
                             id: Some(id),
-                            outcome: "already_present",
-                            duplicate_of: None,
+                            outcome,
+                            duplicate_of,
                             error: None,
                         },
                     );
                 }
-                Item::Article {
-                    origin,
-                    warnings,
-                    analysis,
-                } => {
-                    summary.warnings += warnings.len() as u64;
-                    if !global.quiet {
-                        for w in &warnings {
-                            bar.suspend(|| eprintln!("warning: {w}"));
-                        }
-                    }
-                    let id = analysis.article.id.clone();
-                    let filed = ingestor.borrow_mut().file(*analysis);
-                    match filed {
-                        Ok(filed) => {
-                            let (outcome, duplicate_of) = match filed {
-                                Filed::Stored => {
-                                    summary.stored += 1;
-                                    ("stored", None)
-                                }
-                                Filed::NearDuplicate(of) => {
-                                    summary.stored += 1;
-                                    summary.near_duplicates += 1;
-                                    ("near_duplicate", Some(of))
-                                }
-                                Filed::AlreadyPresent => {
-                                    summary.already_present += 1;
-                                    ("already_present", None)
-                                }
-                            };
-                            bar.set_message(format!(
-                                "{} stored, {} already present, {} failed",
-                                summary.stored, summary.already_present, summary.failed
-                            ));
-                            summary.record(
-                                args.json,
-                                Outcome {
-                                    origin,
-                                    id: Some(id),
-                                    outcome,
-                                    duplicate_of,
-                                    error: None,
-                                },
-                            );
-                        }
-                        Err(err) => {
-                            // The store itself failed: stop rather than fail every
-                            // following article the same way.
-                            fatal = Some(anyhow::Error::new(err).context(format!(
-                                "{origin}: cannot store the article in {}",
-                                global.db.display()
-                            )));
-                            return false;
-                        }
-                    }
+                Err(err) => {
+                    // The store itself failed: stop rather than fail every
+                    // following article the same way.
+                    fatal = Some(anyhow::Error::new(err).context(format!(
+                        "{origin}: cannot store the article in {}",
+                        global.db.display()
+                    )));
+                    return false;
                 }
             }
             true
